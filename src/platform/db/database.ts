@@ -1,0 +1,209 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import {
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Transaction,
+  type TransactionSettings,
+} from 'kysely';
+import pg from 'pg';
+
+// The database handle every module receives. Kysely speaks to PGlite (embedded) or node-postgres
+// (PostgreSQL) through the same interface; only the migrator needs the raw script runner.
+
+// Modules type their own tables; the shared handle is untyped and each repository narrows it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDb = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Executor = Kysely<any> | Transaction<any>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: AnyDb;
+  /**
+   * Applies one migration script (several statements) and records it, in one transaction, unless
+   * `platform.schema_migrations` already has it. Safe with several processes migrating at once.
+   */
+  applyMigration(module: string, name: string, script: string): Promise<boolean>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data dir as a tarball (tests migrate once and load copies). */
+  dump?: () => Promise<Blob>;
+}
+
+// Timestamps come back as Date, bigint counts as numbers (ours stay far below 2^53).
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export const PGLITE_EXTENSIONS = { btree_gist, citext, pg_trgm };
+
+const BOOTSTRAP = `
+  CREATE SCHEMA IF NOT EXISTS platform;
+  CREATE TABLE IF NOT EXISTS platform.schema_migrations (
+    module text NOT NULL,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (module, name)
+  );`;
+const MIGRATION_LOCK = 727_001;
+const SAFE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+function literal(value: string): string {
+  if (!SAFE_NAME.test(value)) throw new Error(`unsafe migration identifier: ${value}`);
+  return `'${value}'`;
+}
+
+/**
+ * PGlite is one backend: Kysely's PGlite driver hands the same connection to every caller, so two
+ * concurrent transactions would interleave. This driver serialises callers, which is exactly what a
+ * single backend can do anyway.
+ */
+class SerialPgliteDriver implements Driver {
+  readonly #inner: Driver;
+  #tail: Promise<void> = Promise.resolve();
+  readonly #releases = new Map<DatabaseConnection, () => void>();
+
+  constructor(inner: Driver) {
+    this.#inner = inner;
+  }
+  init(): Promise<void> {
+    return this.#inner.init();
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    let release!: () => void;
+    const previous = this.#tail;
+    this.#tail = new Promise((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    const connection = await this.#inner.acquireConnection();
+    this.#releases.set(connection, release);
+    return connection;
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.#inner.releaseConnection(connection);
+    const release = this.#releases.get(connection);
+    this.#releases.delete(connection);
+    release?.();
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.#inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.rollbackTransaction(connection);
+  }
+  destroy(): Promise<void> {
+    return this.#inner.destroy();
+  }
+}
+
+class SerialPgliteDialect extends PGliteDialect {
+  override createDriver(): Driver {
+    return new SerialPgliteDriver(super.createDriver());
+  }
+}
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: PGLITE_EXTENSIONS,
+    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
+  });
+  const db: AnyDb = new Kysely({ dialect: new SerialPgliteDialect({ pglite }) });
+  let bootstrapped = false;
+  return {
+    kind: 'pglite',
+    db,
+    applyMigration(module, name, script) {
+      // Holding a Kysely connection keeps every other caller out while the script runs on the backend.
+      return db.connection().execute(async () => {
+        if (!bootstrapped) {
+          await pglite.exec(BOOTSTRAP);
+          bootstrapped = true;
+        }
+        const done = await pglite.query(
+          'SELECT 1 FROM platform.schema_migrations WHERE module = $1 AND name = $2',
+          [module, name],
+        );
+        if (done.rows.length > 0) return false;
+        await pglite.exec(
+          `BEGIN;\n${script}\n;INSERT INTO platform.schema_migrations (module, name) VALUES (${literal(module)}, ${literal(name)});\nCOMMIT;`,
+        ).catch(async (error: unknown) => {
+          await pglite.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        });
+        return true;
+      });
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+    dump: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
+  };
+}
+
+export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections, connectionTimeoutMillis: 5_000 });
+  const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    applyMigration(module, name, script) {
+      return db.transaction().execute(async (tx) => {
+        // Replicas starting together wait here for each other; the check below then sees their work.
+        await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
+        await sql.raw(BOOTSTRAP).execute(tx);
+        const done = await sql`SELECT 1 FROM platform.schema_migrations WHERE module = ${module} AND name = ${name}`.execute(tx);
+        if (done.rows.length > 0) return false;
+        // A statement string without parameters goes over the simple protocol, which runs several statements.
+        await sql.raw(script).execute(tx);
+        await sql`INSERT INTO platform.schema_migrations (module, name) VALUES (${module}, ${name})`.execute(tx);
+        return true;
+      });
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function openDatabase(options: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openPglite(`${options.dataDir.replace(/\/$/, '')}/pglite`);
+}
+
+/** Runs `work` in one transaction. Use cases call this; repositories receive the transaction. */
+export function inTransaction<T>(db: AnyDb, work: (tx: Transaction<unknown> & AnyDb) => Promise<T>): Promise<T> {
+  return db.transaction().execute((tx) => work(tx as Transaction<unknown> & AnyDb));
+}
+
+/** PostgreSQL error code of a failed query, if it is one (23505 unique, 23P01 exclusion, ...). */
+export function pgErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function pgConstraint(error: unknown): string | undefined {
+  const constraint = (error as { constraint?: unknown } | null)?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}

@@ -1,0 +1,133 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorKind, type FieldError } from '../errors.ts';
+
+// Every error leaves as RFC 9457 problem+json with a stable `code`. Internals never leave the process:
+// a 5xx says only that something went wrong and which request id to quote.
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  payment_required: 402,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  too_many_requests: 429,
+  unavailable: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: readonly FieldError[];
+  [extra: string]: unknown;
+}
+
+export function problem(status: number, code: string, detail: string, errors?: readonly FieldError[]): Problem {
+  return {
+    type: `urn:carenest:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function fieldName(error: { instancePath?: string; params?: Record<string, unknown> }, part: string | undefined): string {
+  const path = (error.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const missing = error.params?.missingProperty ?? error.params?.additionalProperty;
+  const name = [path, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
+  return name || part || 'body';
+}
+
+/** Maps Fastify's own errors (validation, parsing, limits) to problems with stable codes. */
+function fromFastifyError(error: FastifyError): Problem | undefined {
+  if (error.validation) {
+    const part = error.validationContext;
+    const errors = error.validation.map((v) => ({
+      field: fieldName(v as never, part),
+      message:
+        v.keyword === 'additionalProperties'
+          ? 'is not an accepted field'
+          : v.keyword === 'required'
+            ? 'is required'
+            : (v.message ?? 'is invalid'),
+    }));
+    return problem(400, 'VALIDATION_FAILED', `The ${part ?? 'request'} is not valid`, errors);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than allowed');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem(400, 'BAD_REQUEST', 'The Content-Length header does not match the body');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send this as multipart/form-data');
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return problem(413, 'PAYLOAD_TOO_LARGE', 'Too many parts in the upload');
+  }
+  if (error.statusCode === 400 && error instanceof SyntaxError) {
+    return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+  }
+  return undefined;
+}
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof AppError) {
+    const body = problem(STATUS[error.kind], error.code, error.message, error.errors);
+    return error.extra ? { ...error.extra, ...body } : body;
+  }
+  const known = fromFastifyError(error as FastifyError);
+  if (known) return known;
+  const status = (error as FastifyError).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problem(status, 'BAD_REQUEST', 'The request could not be processed');
+  }
+  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Quote the request id when reporting it.');
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const body = toProblem(error);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, status: body.status }, 'request refused');
+    if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+    return sendProblem(reply, { ...body, requestId: request.id });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}
