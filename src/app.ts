@@ -1,0 +1,83 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { Module, Platform } from './platform/module.ts';
+import { authorize, type Access, type AccessTokenVerifier } from './platform/http/access.ts';
+import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerValidation } from './platform/http/validation.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerHealth } from './platform/http/health.ts';
+import { loggerOptions, requestId } from './platform/observability/logger.ts';
+import { registerMetrics } from './platform/observability/metrics.ts';
+
+export const API_PREFIX = '/api/v1';
+export const BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+export interface ApiRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route under /api/v1 with its access rule (the role-matrix test walks them). */
+    readonly apiRoutes: readonly ApiRoute[];
+  }
+}
+
+export interface AppOptions {
+  readonly platform: Platform;
+  readonly modules: readonly Module[];
+  readonly verifyAccessToken: AccessTokenVerifier;
+}
+
+/** Builds the HTTP app (no listening): tests drive it with inject(), main.ts listens. */
+export async function buildApp({ platform, modules, verifyAccessToken }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(platform.config.logLevel),
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.decorateRequest('actor', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // A route under the API that does not say who may call it is a bug: refuse to start.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(`${API_PREFIX}/`)) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access !== undefined) await authorize(request, access, verifyAccessToken);
+  });
+
+  registerValidation(app);
+  registerProblemHandlers(app);
+  await registerOpenApi(app);
+  await app.register(multipart, {
+    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+    throwFileSizeLimit: true,
+  });
+  registerMetrics(app);
+  registerHealth(app, platform);
+
+  await app.register(
+    async (api) => {
+      for (const module of modules) await module.routes(api);
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

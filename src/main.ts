@@ -1,0 +1,105 @@
+import { pino } from 'pino';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { openPlatform } from './platform/assemble.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrator.ts';
+import { loggerOptions } from './platform/observability/logger.ts';
+import { resolveSecret } from './platform/secrets.ts';
+import { MIGRATION_SOURCES } from './modules/migrations.ts';
+import { createModules } from './modules/index.ts';
+import { seedDemoData, type DemoLogins } from './demo/seed.ts';
+
+// `node src/main.ts` serves the platform; `node src/main.ts migrate` only applies migrations.
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+async function runMigrations(config: Config): Promise<void> {
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrate(database, MIGRATION_SOURCES);
+    console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  } finally {
+    await database.close();
+  }
+}
+
+function banner(config: Config, adminSecret: { value: string; source: string }, demo: DemoLogins | undefined): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const base = `http://${host}:${config.port}`;
+  const lines = [
+    '',
+    '  CareNest is ready',
+    `  App        ${base}/`,
+    `  API        ${base}/api/v1`,
+    `  API docs   ${base}/docs`,
+    `  Health     ${base}/health/ready    Metrics ${base}/metrics`,
+    `  Database   ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; cache ${config.redisUrl ? 'Redis' : 'in memory'}; events ${config.kafkaBrokers.length ? 'Kafka' : 'in process'}`,
+  ];
+  if (adminSecret.source !== 'environment') lines.push(`  Admin signup secret (ADMIN_SIGNUP_SECRET): ${adminSecret.value}`);
+  if (demo) {
+    lines.push('  Demo logins:');
+    lines.push(`    admin      ${demo.admin.email} / ${demo.admin.password}`);
+    for (const g of demo.guardians) lines.push(`    guardian   ${g.email} / ${g.password}`);
+    lines.push(`    caregiver  ${demo.caregivers[0]?.email ?? '-'} / ${demo.caregivers[0]?.password ?? '-'} (and ${demo.caregivers.length - 1} more)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function serve(config: Config): Promise<void> {
+  const startedAt = performance.now();
+  const logger = pino(loggerOptions(config.logLevel));
+  if (config.databaseUrl && !process.env.JWT_SECRET) {
+    logger.warn('JWT_SECRET is not set: it is generated into DATA_DIR; replicas must share one, so set it when running several');
+  }
+  const jwtSecret = await resolveSecret(config.jwtSecret, config.dataDir, 'jwt-secret');
+  const adminSecret = await resolveSecret(config.adminSignupSecret, config.dataDir, 'admin-signup-secret');
+  const running = await openPlatform({ config, logger });
+  const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value });
+  await running.start(modules.consumers);
+  const demo = config.demoData ? await seedDemoData(running.platform, modules, config.dataDir) : undefined;
+  const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: draining HTTP, then closing pools');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await running.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
+  logger.info({ startupSeconds: Number(seconds), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
+  process.stdout.write(banner(config, adminSecret, demo));
+}
+
+const config = readConfig();
+const command = process.argv[2] ?? 'serve';
+if (command === 'migrate') await runMigrations(config);
+else if (command === 'serve') await serve(config);
+else {
+  console.error(`unknown command "${command}": use serve (default) or migrate`);
+  process.exit(64);
+}

@@ -1,0 +1,23 @@
+import type { IdentityDeps } from './deps.ts';
+import { makeLogin } from './login.ts';
+import { makeLogout } from './logout.ts';
+import { makeGetMyAccount, makeUpdateMyAccount } from './my-account.ts';
+import { makeRefresh } from './refresh.ts';
+import { makeSignup } from './signup.ts';
+import { makeVerifyAccessToken } from './verify-access-token.ts';
+import { makeWithdraw } from './withdraw.ts';
+
+export type IdentityUseCases = ReturnType<typeof makeIdentityUseCases>;
+
+export function makeIdentityUseCases(deps: IdentityDeps) {
+  return {
+    signup: makeSignup(deps),
+    login: makeLogin(deps),
+    refresh: makeRefresh(deps),
+    logout: makeLogout(deps),
+    getMyAccount: makeGetMyAccount(deps),
+    updateMyAccount: makeUpdateMyAccount(deps),
+    withdraw: makeWithdraw(deps),
+    verifyAccessToken: makeVerifyAccessToken(deps),
+  };
+}

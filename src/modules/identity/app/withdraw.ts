@@ -1,0 +1,47 @@
+import { inTransaction } from '../../../platform/db/database.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
+import { appendToOutbox } from '../../../platform/events/outbox.ts';
+import { IDENTITY_EVENTS, type UserWithdrawnV1 } from '../contract.ts';
+import { findUserById, revokeAllOfUser, updateUser } from '../db/identity.repo.ts';
+import { WITHDRAWN_NAME, withdrawnEmail } from '../domain/account.ts';
+import type { IdentityDeps } from './deps.ts';
+import { revokeUserTokens } from './verify-access-token.ts';
+
+/**
+ * Withdrawal (PIPA): personal data is replaced, not kept; every session ends; other modules learn of it
+ * through `user.withdrawn.v1` and anonymise their copies. The row stays so history keeps its references.
+ */
+export function makeWithdraw(deps: IdentityDeps) {
+  const { platform } = deps;
+  return async function withdraw(userId: string): Promise<void> {
+    const user = await findUserById(platform.database.db, userId);
+    if (!user || user.status === 'WITHDRAWN') throw notFound('User');
+    for (const blocker of deps.withdrawalBlockers) {
+      const reason = await blocker(userId, user.role);
+      if (reason) throw conflict(reason.code, reason.message);
+    }
+    const now = platform.clock.now();
+    await inTransaction(platform.database.db, async (tx) => {
+      await updateUser(
+        tx,
+        userId,
+        {
+          email: withdrawnEmail(userId),
+          name: WITHDRAWN_NAME,
+          phone: null,
+          slack_user_id: null,
+          password_hash: '!withdrawn',
+          status: 'WITHDRAWN',
+          tokens_valid_after: now,
+          withdrawn_at: now,
+        },
+        now,
+      );
+      await revokeAllOfUser(tx, userId, now);
+      const payload: UserWithdrawnV1 = { userId, role: user.role };
+      await appendToOutbox(tx, [{ type: IDENTITY_EVENTS.userWithdrawn, aggregateId: userId, payload }], platform.clock);
+    });
+    await revokeUserTokens(deps, userId, now);
+    platform.eventsWritten();
+  };
+}

@@ -1,0 +1,38 @@
+import type { Module, Platform } from '../../platform/module.ts';
+import type { IdentityApi, UserSummary, WithdrawalBlocker } from './contract.ts';
+import type { IdentityDeps } from './app/deps.ts';
+import { createTokenService } from './app/tokens.ts';
+import { makeIdentityUseCases, type IdentityUseCases } from './app/use-cases.ts';
+import { findUsersByIds } from './db/identity.repo.ts';
+import { identityRoutes } from './http/routes.ts';
+
+export interface IdentityOptions {
+  readonly jwtSecret: string;
+  readonly adminSignupSecret: string;
+  readonly withdrawalBlockers?: readonly WithdrawalBlocker[];
+}
+
+export type { IdentityUseCases };
+
+export function createIdentityModule(platform: Platform, options: IdentityOptions): Module & { api: IdentityApi; useCases: IdentityUseCases } {
+  const deps: IdentityDeps = {
+    platform,
+    tokens: createTokenService({
+      secret: options.jwtSecret,
+      accessTtlMs: platform.config.accessTokenTtlMs,
+      refreshTtlMs: platform.config.refreshTokenTtlMs,
+      clock: platform.clock,
+    }),
+    adminSignupSecret: options.adminSignupSecret,
+    withdrawalBlockers: options.withdrawalBlockers ?? [],
+  };
+  const useCases = makeIdentityUseCases(deps);
+  const api: IdentityApi = {
+    verifyAccessToken: useCases.verifyAccessToken,
+    async findUsers(ids): Promise<UserSummary[]> {
+      const rows = await findUsersByIds(platform.database.db, ids);
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, preferredLanguage: r.preferred_language, status: r.status }));
+    },
+  };
+  return { name: 'identity', routes: (app) => identityRoutes(app, useCases), api, useCases };
+}

@@ -1,0 +1,19 @@
+import type { Module, Platform } from '../platform/module.ts';
+import type { AccessTokenVerifier } from '../platform/http/access.ts';
+import type { EventConsumer } from '../platform/events/event.ts';
+import { createIdentityModule } from './identity/index.ts';
+
+// The one place that knows every module and wires them through their contracts.
+
+export interface ModuleSecrets {
+  readonly jwtSecret: string;
+  readonly adminSignupSecret: string;
+}
+
+export function createModules(platform: Platform, secrets: ModuleSecrets) {
+  const identity = createIdentityModule(platform, secrets);
+  const modules: Module[] = [identity];
+  const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
+  const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
+  return { modules, consumers, verifyAccessToken, identity };
+}

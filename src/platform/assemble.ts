@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrator.ts';
+import { createCache } from './cache/index.ts';
+import { createFileStorage } from './storage/index.ts';
+import { createEventBus, startOutboxRelay, type OutboxRelay } from './events/index.ts';
+import type { EventConsumer } from './events/event.ts';
+import type { Platform } from './module.ts';
+import { MIGRATION_SOURCES } from '../modules/migrations.ts';
+
+// Opens the infrastructure the configuration asks for, in the order it depends on itself,
+// and closes it in reverse.
+
+export interface RunningPlatform {
+  readonly platform: Platform;
+  readonly relay: OutboxRelay;
+  /** Subscribes consumers, then starts the bus and the relay. */
+  start(consumers: readonly EventConsumer[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPlatform(options: {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  database?: Database;
+  migrations?: boolean;
+}): Promise<RunningPlatform> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase(config));
+  if (options.migrations !== false) {
+    const applied = await migrate(database, MIGRATION_SOURCES);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  }
+  const cache = createCache(config, clock);
+  const storage = createFileStorage(config);
+  const bus = createEventBus(config, { database, logger: logger.child({ component: 'events' }), clock });
+  let relay: OutboxRelay | undefined;
+  const platform: Platform = {
+    config,
+    database,
+    cache,
+    storage,
+    bus,
+    clock,
+    logger,
+    eventsWritten: () => relay?.notify(),
+  };
+  return {
+    platform,
+    get relay(): OutboxRelay {
+      if (!relay) throw new Error('the platform has not been started');
+      return relay;
+    },
+    async start(consumers) {
+      for (const consumer of consumers) bus.subscribe(consumer);
+      await bus.start();
+      relay = startOutboxRelay({ database, bus, logger: logger.child({ component: 'outbox-relay' }) });
+      relay.notify();
+    },
+    async close() {
+      await relay?.stop();
+      await bus.close();
+      await cache.close();
+      await database.close();
+    },
+  };
+}

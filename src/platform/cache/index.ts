@@ -1,0 +1,13 @@
+import { systemClock, type Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Cache } from './cache.ts';
+import { createMemoryCache } from './memory-cache.ts';
+import { createRedisCache } from './redis-cache.ts';
+
+export type { Cache } from './cache.ts';
+
+/** Redis when REDIS_URL is set (shared by every instance), else memory (one instance only). */
+export function createCache(config: Config, clock: Clock = systemClock): Cache {
+  // The clock only drives the memory cache: Redis expires keys by its own time.
+  return config.redisUrl ? createRedisCache(config.redisUrl) : createMemoryCache(clock);
+}

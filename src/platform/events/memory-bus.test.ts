@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import type { DomainEvent, EventConsumer } from './event.ts';
+import { runIdempotently } from './inbox.ts';
+import { createMemoryBus } from './memory-bus.ts';
+
+const silent = pino({ level: 'silent' });
+const fastRetry = { attempts: 3, baseDelayMs: 1 };
+
+function event(type: string, aggregateId: string, payload: unknown = {}): DomainEvent {
+  return { id: newId(), type, aggregateId, occurredAt: new Date().toISOString(), payload };
+}
+
+// A handler's committed work is visible as audit rows, so tests can tell a rolled-back run from a kept one.
+async function recordHandled(tx: Executor, consumer: string, e: DomainEvent): Promise<void> {
+  await tx
+    .insertInto('platform.audit_log')
+    .values({ action: consumer, resource_type: 'event', resource_id: e.id, details: JSON.stringify(e.payload) })
+    .execute();
+}
+
+async function handledRows(database: Database): Promise<{ action: string; resource_id: string }[]> {
+  return database.db.selectFrom('platform.audit_log').select(['action', 'resource_id']).orderBy('id').execute();
+}
+
+describe.each(databaseKinds())('memory bus on %s', (kind) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('runIdempotently handles an event once per consumer', async () => {
+    const consumer: EventConsumer = {
+      name: 'test.recorder',
+      types: ['caregiver.approved.v1'],
+      handle: (e, tx) => recordHandled(tx, 'test.recorder', e),
+    };
+    const other: EventConsumer = { ...consumer, name: 'test.other', handle: (e, tx) => recordHandled(tx, 'test.other', e) };
+    const e = event('caregiver.approved.v1', 'cg-1');
+    expect(await runIdempotently(database, consumer, e)).toBe('handled');
+    expect(await runIdempotently(database, consumer, e)).toBe('duplicate');
+    expect(await runIdempotently(database, other, e)).toBe('handled');
+    expect((await handledRows(database)).map((r) => r.action)).toEqual(['test.recorder', 'test.other']);
+  });
+
+  it('delivers only subscribed types and each event once, even when published twice', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const seen: string[] = [];
+    bus.subscribe({
+      name: 'test.recorder',
+      types: ['caregiver.approved.v1'],
+      async handle(e, tx) {
+        seen.push(e.id);
+        await recordHandled(tx, 'test.recorder', e);
+      },
+    });
+    await bus.start();
+    const approved = event('caregiver.approved.v1', 'cg-1', { at: 1 });
+    await bus.publish([approved, event('caregiver.rejected.v1', 'cg-2')]);
+    await bus.publish([approved]);
+    await bus.idle();
+    expect(seen).toEqual([approved.id]);
+    expect(await handledRows(database)).toEqual([{ action: 'test.recorder', resource_id: approved.id }]);
+    await bus.close();
+  });
+
+  it('holds events published before start and delivers them once started', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const seen: string[] = [];
+    bus.subscribe({ name: 'test.early', types: ['caregiver.approved.v1'], handle: async (e) => void seen.push(e.id) });
+    const e = event('caregiver.approved.v1', 'cg-1');
+    await bus.publish([e]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual([]);
+    await bus.start();
+    await bus.idle();
+    expect(seen).toEqual([e.id]);
+    expect(() => bus.subscribe({ name: 'test.late', types: [], handle: async () => undefined })).toThrow(/before/);
+    await bus.close();
+  });
+
+  it('retries a failing handler, rolling back its partial writes each time', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    let calls = 0;
+    bus.subscribe({
+      name: 'test.flaky',
+      types: ['caregiver.approved.v1'],
+      async handle(e, tx) {
+        calls++;
+        await recordHandled(tx, 'test.flaky', e);
+        if (calls < 3) throw new Error(`flaky ${calls}`);
+      },
+    });
+    await bus.start();
+    const e = event('caregiver.approved.v1', 'cg-1');
+    await bus.publish([e]);
+    await bus.idle();
+    expect(calls).toBe(3);
+    expect(await handledRows(database)).toHaveLength(1);
+    const dead = await database.db.selectFrom('platform.dead_letters').selectAll().execute();
+    expect(dead).toEqual([]);
+    await bus.close();
+  });
+
+  it('dead-letters an event after the last retry, keeps none of its writes and logs an error', async () => {
+    const logs: { level: number; msg: string; consumer?: string }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+    const bus = createMemoryBus({ database, logger, retry: fastRetry });
+    let calls = 0;
+    bus.subscribe({
+      name: 'test.broken',
+      types: ['caregiver.approved.v1'],
+      async handle(e, tx) {
+        calls++;
+        await recordHandled(tx, 'test.broken', e);
+        throw new Error('handler is broken');
+      },
+    });
+    await bus.start();
+    const e = event('caregiver.approved.v1', 'cg-1', { name: '김간병' });
+    await bus.publish([e]);
+    await bus.idle();
+
+    expect(calls).toBe(3);
+    expect(await handledRows(database)).toEqual([]);
+    const inbox = await database.db.selectFrom('platform.inbox').selectAll().execute();
+    expect(inbox).toEqual([]);
+    const dead = await database.db.selectFrom('platform.dead_letters').selectAll().execute();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ consumer: 'test.broken', event_id: e.id, type: e.type, event: e });
+    expect(dead[0]?.error).toContain('handler is broken');
+    expect(logs.filter((l) => l.level === 40)).toHaveLength(2);
+    expect(logs.filter((l) => l.level === 50)).toEqual([expect.objectContaining({ consumer: 'test.broken' })]);
+    await bus.close();
+  });
+
+  it('keeps each aggregate in order per consumer while other aggregates proceed', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const seen: { aggregate: string; n: number }[] = [];
+    let failedOnce = false;
+    bus.subscribe({
+      name: 'test.ordered',
+      types: ['reservation.changed.v1'],
+      async handle(e) {
+        const { n } = e.payload as { n: number };
+        // Uneven work, and one failure, try to let later events overtake earlier ones.
+        await new Promise((resolve) => setTimeout(resolve, (n * 7) % 5));
+        if (e.aggregateId === 'r-a' && n === 2 && !failedOnce) {
+          failedOnce = true;
+          throw new Error('transient');
+        }
+        seen.push({ aggregate: e.aggregateId, n });
+      },
+    });
+    await bus.start();
+    const events: DomainEvent[] = [];
+    for (let n = 0; n < 10; n++) {
+      for (const aggregate of ['r-a', 'r-b', 'r-c']) events.push(event('reservation.changed.v1', aggregate, { n }));
+    }
+    await bus.publish(events.slice(0, 12));
+    await bus.publish(events.slice(12));
+    await bus.idle();
+
+    expect(seen).toHaveLength(30);
+    for (const aggregate of ['r-a', 'r-b', 'r-c']) {
+      const order = seen.filter((s) => s.aggregate === aggregate).map((s) => s.n);
+      expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+    // r-a was held back by its retry; the other aggregates were not waiting for it.
+    expect(seen.findIndex((s) => s.aggregate === 'r-a' && s.n === 2)).toBeGreaterThan(
+      seen.findIndex((s) => s.aggregate === 'r-b' && s.n === 2),
+    );
+    await bus.close();
+  });
+
+  it('refuses duplicate consumer names, publishing after close, and answers ping while open', async () => {
+    const bus = createMemoryBus({ database, logger: silent });
+    const consumer: EventConsumer = { name: 'test.same', types: [], handle: async () => undefined };
+    bus.subscribe(consumer);
+    expect(() => bus.subscribe({ ...consumer })).toThrow(/already subscribed/);
+    await bus.start();
+    await expect(bus.ping()).resolves.toBeUndefined();
+    await bus.close();
+    await expect(bus.ping()).rejects.toThrow(/closed/);
+    await expect(bus.publish([event('caregiver.approved.v1', 'cg-1')])).rejects.toThrow(/closed/);
+  });
+
+  it('close waits for deliveries in progress', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    bus.subscribe({
+      name: 'test.slow',
+      types: ['caregiver.approved.v1'],
+      async handle(e, tx) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await recordHandled(tx, 'test.slow', e);
+      },
+    });
+    await bus.start();
+    await bus.publish([event('caregiver.approved.v1', 'cg-1'), event('caregiver.approved.v1', 'cg-2')]);
+    await bus.close();
+    expect(await handledRows(database)).toHaveLength(2);
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.inbox`.execute(database.db)).rows[0]?.n).toBe(2);
+  });
+});

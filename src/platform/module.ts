@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
+import type { Cache } from './cache/cache.ts';
+import type { FileStorage } from './storage/storage.ts';
+import type { EventBus } from './events/bus.ts';
+import type { EventConsumer } from './events/event.ts';
+
+// What every module is given: infrastructure only, no other module.
+export interface Platform {
+  readonly config: Config;
+  readonly database: Database;
+  readonly cache: Cache;
+  readonly storage: FileStorage;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Asks the outbox relay to publish soon; use cases call it after a commit that wrote events. */
+  readonly eventsWritten: () => void;
+}
+
+// What a module gives the app. Its public API for other modules is in its contract.ts.
+export interface Module {
+  readonly name: string;
+  /** Registers routes relative to /api/v1. Every route sets `config.access`. */
+  routes(app: FastifyInstance): void | Promise<void>;
+  readonly consumers?: readonly EventConsumer[];
+}
