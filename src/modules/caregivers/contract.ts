@@ -1,0 +1,79 @@
+// What other modules may know of caregivers: the public profile shape, the events, and the API.
+// Nothing here depends on HTTP or SQL.
+
+export type Gender = 'MALE' | 'FEMALE';
+export type ProfileStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
+export type CertificateType = 'CARE_WORKER' | 'NURSE_AIDE' | 'NURSE' | 'SOCIAL_WORKER' | 'OTHER';
+export type ServiceType = 'HOSPITAL' | 'HOME' | 'NIGHT' | 'LIVE_IN' | 'DEMENTIA' | 'REHABILITATION' | 'COMPANION';
+export type DocumentKind = 'CERTIFICATE' | 'ID_CARD' | 'PHOTO' | 'OTHER';
+
+export interface Certificate {
+  readonly type: CertificateType;
+  readonly number: string;
+  /** `YYYY-MM-DD` */
+  readonly issuedOn?: string;
+}
+
+/** A served region: a whole sido (`{sido}`) or one sigungu of it. Official names. */
+export interface Region {
+  readonly sido: string;
+  readonly sigungu?: string;
+}
+
+/** A profile as anyone may see it (approved profiles; owners and admins see more, through HTTP only). */
+export interface CaregiverProfile {
+  readonly id: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly gender: Gender;
+  readonly birthYear: number;
+  readonly careerYears: number;
+  readonly introduction: string;
+  readonly certificates: readonly Certificate[];
+  readonly regions: readonly Region[];
+  readonly serviceTypes: readonly ServiceType[];
+  readonly languages: readonly string[];
+  readonly hourlyRate: number;
+  readonly dailyRate: number;
+  readonly status: ProfileStatus;
+  readonly ratingAverage: number;
+  readonly reviewCount: number;
+  readonly photoUrl?: string;
+}
+
+export const CAREGIVER_EVENTS = {
+  // The event type grammar (platform/events/event.ts) allows no hyphen, hence the underscore.
+  profileSubmitted: 'caregiver.profile_submitted.v1',
+  approved: 'caregiver.approved.v1',
+  rejected: 'caregiver.rejected.v1',
+} as const;
+
+/** A profile entered review: first creation, or a resubmission (edited after rejection, or certificates changed). */
+export interface CaregiverProfileSubmittedV1 {
+  readonly caregiverId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly resubmission: boolean;
+}
+
+export interface CaregiverApprovedV1 {
+  readonly caregiverId: string;
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+export interface CaregiverRejectedV1 {
+  readonly caregiverId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly reason: string;
+}
+
+export interface CaregiversApi {
+  /** Any status; undefined for an unknown id. Certificates are shown in full: this is for trusted modules. */
+  getProfile(id: string): Promise<CaregiverProfile | undefined>;
+  /** The caregiver profile of a CAREGIVER user, any status. */
+  findProfileByUserId(userId: string): Promise<CaregiverProfile | undefined>;
+  /** Only APPROVED profiles among `ids`, in no particular order; unknown ids are skipped. */
+  findApprovedProfiles(ids: readonly string[]): Promise<CaregiverProfile[]>;
+}
