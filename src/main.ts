@@ -34,9 +34,9 @@ async function runMigrations(config: Config): Promise<void> {
   }
 }
 
-function banner(config: Config, adminSecret: { value: string; source: string }, demo: DemoLogins | undefined): string {
+function banner(config: Config, port: number, adminSecret: { value: string; source: string }, demo: DemoLogins | undefined): string {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const base = `http://${host}:${config.port}`;
+  const base = `http://${host}:${port}`;
   const lines = [
     '',
     '  CareNest is ready',
@@ -67,7 +67,7 @@ async function serve(config: Config): Promise<void> {
   const running = await openPlatform({ config, logger });
   const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value });
   await running.start(modules.consumers);
-  const demo = config.demoData ? await seedDemoData(running.platform, modules, config.dataDir) : undefined;
+  const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value }) : undefined;
   const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
 
   let closing = false;
@@ -92,7 +92,8 @@ async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
   logger.info({ startupSeconds: Number(seconds), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
-  process.stdout.write(banner(config, adminSecret, demo));
+  const { port } = app.server.address() as { port: number };
+  process.stdout.write(banner(config, port, adminSecret, demo));
 }
 
 const config = readConfig();

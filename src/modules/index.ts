@@ -2,6 +2,7 @@ import type { Module, Platform } from '../platform/module.ts';
 import type { AccessTokenVerifier } from '../platform/http/access.ts';
 import type { EventConsumer } from '../platform/events/event.ts';
 import { createIdentityModule } from './identity/index.ts';
+import { createCaregiversModule } from './caregivers/index.ts';
 
 // The one place that knows every module and wires them through their contracts.
 
@@ -12,8 +13,9 @@ export interface ModuleSecrets {
 
 export function createModules(platform: Platform, secrets: ModuleSecrets) {
   const identity = createIdentityModule(platform, secrets);
-  const modules: Module[] = [identity];
+  const caregivers = createCaregiversModule(platform);
+  const modules: Module[] = [identity, caregivers];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, verifyAccessToken, identity };
+  return { modules, consumers, verifyAccessToken, identity, caregivers };
 }

@@ -30,7 +30,9 @@ export async function openPlatform(options: {
 }): Promise<RunningPlatform> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const database = options.database ?? (await openDatabase(config));
+  const database =
+    options.database ??
+    (await openDatabase({ ...config, onPoolError: (error) => logger.warn({ err: error }, 'idle database connection lost') }));
   if (options.migrations !== false) {
     const applied = await migrate(database, MIGRATION_SOURCES);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');

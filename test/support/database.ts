@@ -32,9 +32,26 @@ export async function openTestDatabase(kind: TestDatabaseKind = 'pglite'): Promi
     ...database,
     async close() {
       await database.close();
+      // pool.end() resolves before the server has seen every disconnect; dropping then would kill
+      // connections still closing. Wait for them to go first.
+      await waitForNoConnections(adminUrl, name);
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+async function waitForNoConnections(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 export async function adminQuery(url: string, text: string): Promise<void> {

@@ -37,4 +37,8 @@ export type WithdrawalBlocker = (userId: string, role: Role) => Promise<{ code: 
 export interface IdentityApi {
   readonly verifyAccessToken: AccessTokenVerifier;
   findUsers(ids: readonly string[]): Promise<UserSummary[]>;
+  /** Whether an account (any status) uses this email. */
+  emailRegistered(email: string): Promise<boolean>;
+  /** How many accounts exist, withdrawn ones included. */
+  userCount(): Promise<number>;
 }

@@ -3,7 +3,8 @@ import type { IdentityApi, UserSummary, WithdrawalBlocker } from './contract.ts'
 import type { IdentityDeps } from './app/deps.ts';
 import { createTokenService } from './app/tokens.ts';
 import { makeIdentityUseCases, type IdentityUseCases } from './app/use-cases.ts';
-import { findUsersByIds } from './db/identity.repo.ts';
+import { countUsers, findUserByEmail, findUsersByIds } from './db/identity.repo.ts';
+import { normaliseEmail } from './domain/account.ts';
 import { identityRoutes } from './http/routes.ts';
 
 export interface IdentityOptions {
@@ -33,6 +34,10 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
       const rows = await findUsersByIds(platform.database.db, ids);
       return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, preferredLanguage: r.preferred_language, status: r.status }));
     },
+    async emailRegistered(email) {
+      return (await findUserByEmail(platform.database.db, normaliseEmail(email))) !== undefined;
+    },
+    userCount: () => countUsers(platform.database.db),
   };
   return { name: 'identity', routes: (app) => identityRoutes(app, useCases), api, useCases };
 }

@@ -158,8 +158,15 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   };
 }
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {
+export async function openPostgres(
+  connectionString: string,
+  maxConnections = 10,
+  onPoolError?: (error: Error) => void,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection (server restart, admin kill) is reported here; without a
+  // listener it would crash the process. The pool replaces the client on next use.
+  pool.on('error', (error) => onPoolError?.(error));
   const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
@@ -186,9 +193,13 @@ export async function openPostgres(connectionString: string, maxConnections = 10
   };
 }
 
-export async function openDatabase(options: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  onPoolError?: (error: Error) => void;
+}): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl)
+    ? openPostgres(options.databaseUrl, 10, options.onPoolError)
     : openPglite(`${options.dataDir.replace(/\/$/, '')}/pglite`);
 }
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { pino } from 'pino';
-import pg from 'pg';
 import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { newId } from '../ids.ts';
@@ -28,30 +27,6 @@ async function handledRows(database: Database): Promise<{ action: string; resour
   return database.db.selectFrom('platform.audit_log').select(['action', 'resource_id']).orderBy('id').execute();
 }
 
-/**
- * Closes a test database without tripping over test/support's teardown race: pg's pool.end()
- * resolves before its sockets have closed, and the DROP DATABASE ... WITH (FORCE) that follows then
- * kills them; the pool, which has no 'error' listener, turns that into an uncaught exception.
- * So on PostgreSQL: end the pool first and wait until the server has seen its connections go.
- */
-async function closeTestDatabase(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
-    const name = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db)).rows[0]?.name;
-    await database.db.destroy();
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    try {
-      for (let i = 0; i < 200; i++) {
-        const left = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-        if (left.rows[0]?.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    } finally {
-      await admin.end();
-    }
-  }
-  await database.close();
-}
 
 describe.each(databaseKinds())('memory bus on %s', (kind) => {
   let database: Database;
@@ -59,7 +34,7 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     database = await openTestDatabase(kind);
   });
   afterEach(async () => {
-    await closeTestDatabase(database);
+    await database.close();
   });
 
   it('runIdempotently handles an event once per consumer', async () => {
@@ -168,7 +143,8 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
   });
 
   it('keeps each aggregate in order per consumer while other aggregates proceed', async () => {
-    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    // A retry delay longer than the other aggregates' work, so "they did not wait" is observable.
+    const bus = createMemoryBus({ database, logger: silent, retry: { attempts: 3, baseDelayMs: 40 } });
     const seen: { aggregate: string; n: number }[] = [];
     let failedOnce = false;
     bus.subscribe({

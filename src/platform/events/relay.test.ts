@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { pino } from 'pino';
-import pg from 'pg';
 import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
 import { fixedClock } from '../clock.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -45,30 +43,6 @@ async function outboxRows(database: Database): Promise<{ seq: number; id: string
   return database.db.selectFrom('platform.outbox').select(['seq', 'id', 'published_at', 'attempts', 'last_error']).orderBy('seq').execute();
 }
 
-/**
- * Closes a test database without tripping over test/support's teardown race: pg's pool.end()
- * resolves before its sockets have closed, and the DROP DATABASE ... WITH (FORCE) that follows then
- * kills them; the pool, which has no 'error' listener, turns that into an uncaught exception.
- * So on PostgreSQL: end the pool first and wait until the server has seen its connections go.
- */
-async function closeTestDatabase(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
-    const name = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db)).rows[0]?.name;
-    await database.db.destroy();
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    try {
-      for (let i = 0; i < 200; i++) {
-        const left = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-        if (left.rows[0]?.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    } finally {
-      await admin.end();
-    }
-  }
-  await database.close();
-}
 
 describe.each(databaseKinds())('outbox and relay on %s', (kind) => {
   let database: Database;
@@ -78,7 +52,7 @@ describe.each(databaseKinds())('outbox and relay on %s', (kind) => {
   });
   afterEach(async () => {
     await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-    await closeTestDatabase(database);
+    await database.close();
   });
   function relay(bus: EventBus, batchSize?: number, intervalMs = IDLE): OutboxRelay {
     const started = startOutboxRelay({ database, bus, logger: silent, intervalMs, ...(batchSize ? { batchSize } : {}) });

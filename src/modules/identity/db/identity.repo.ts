@@ -113,3 +113,8 @@ export async function revokeAllOfUser(db: Executor, userId: string, at: Date): P
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await q(db).selectFrom('identity.users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,83 @@
+import type { CaregiverProfile, Certificate, DocumentKind } from '../contract.ts';
+import type { DocumentRow, ProfileRow } from '../db/caregivers.repo.ts';
+import { photoUrlOf } from './deps.ts';
+
+// The shapes a profile leaves the module in: for anyone (approved profiles), and in full for its owner
+// and admins (review state, documents). Documents and rejection reasons never reach the public.
+
+export interface DocumentView {
+  readonly id: string;
+  readonly kind: DocumentKind;
+  readonly contentType: string;
+  readonly size: number;
+  readonly createdAt: string;
+}
+
+export interface FullProfileView extends CaregiverProfile {
+  readonly rejectionReason?: string;
+  readonly documents: readonly DocumentView[];
+  readonly submittedAt: string;
+  readonly reviewedAt?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Shows the last 4 characters of a certificate number (and its separators) to the public. */
+export function maskCertificateNumber(number: string): string {
+  const chars = [...number];
+  const visible = Math.min(4, Math.floor(chars.length / 2));
+  return chars.map((c, i) => (i >= chars.length - visible || c === '-' || c === ' ' ? c : '*')).join('');
+}
+
+function baseProfile(row: ProfileRow, certificates: readonly Certificate[]): CaregiverProfile {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    gender: row.gender,
+    birthYear: row.birth_year,
+    careerYears: row.career_years,
+    introduction: row.introduction,
+    certificates,
+    regions: row.regions,
+    serviceTypes: row.service_types,
+    languages: row.languages,
+    hourlyRate: row.hourly_rate,
+    dailyRate: row.daily_rate,
+    status: row.status,
+    ratingAverage: Number(row.rating_average),
+    reviewCount: row.review_count,
+    // Served only for approved profiles (GET /caregivers/:id/photo), so only linked then.
+    ...(row.photo_document_id !== null && row.status === 'APPROVED' ? { photoUrl: photoUrlOf(row.id) } : {}),
+  };
+}
+
+/** What anyone may see of an APPROVED profile: certificate numbers masked. */
+export function toPublicProfile(row: ProfileRow): CaregiverProfile {
+  return baseProfile(
+    row,
+    row.certificates.map((c) => ({ ...c, number: maskCertificateNumber(c.number) })),
+  );
+}
+
+/** For other modules through the contract: the whole profile, no review internals. */
+export function toContractProfile(row: ProfileRow): CaregiverProfile {
+  return baseProfile(row, row.certificates);
+}
+
+export function toDocumentView(row: DocumentRow): DocumentView {
+  return { id: row.id, kind: row.kind, contentType: row.content_type, size: row.size, createdAt: row.created_at.toISOString() };
+}
+
+/** What the owner and admins see. */
+export function toFullProfile(row: ProfileRow, documents: readonly DocumentRow[]): FullProfileView {
+  return {
+    ...baseProfile(row, row.certificates),
+    ...(row.rejection_reason !== null ? { rejectionReason: row.rejection_reason } : {}),
+    documents: documents.map(toDocumentView),
+    submittedAt: row.submitted_at.toISOString(),
+    ...(row.reviewed_at !== null ? { reviewedAt: row.reviewed_at.toISOString() } : {}),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

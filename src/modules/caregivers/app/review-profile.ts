@@ -1,0 +1,58 @@
+import { writeAudit } from '../../../platform/audit.ts';
+import { inTransaction, type Executor } from '../../../platform/db/database.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
+import type { NewEvent } from '../../../platform/events/event.ts';
+import { appendToOutbox } from '../../../platform/events/outbox.ts';
+import type { Actor } from '../../../platform/http/access.ts';
+import type { ProfileStatus } from '../contract.ts';
+import { findProfileById, listDocuments, updateProfile, type ProfileRow } from '../db/caregivers.repo.ts';
+import { nextStatus, type ProfileCommand } from '../domain/status.ts';
+import type { CaregiversDeps } from './deps.ts';
+import { toFullProfile, type FullProfileView } from './profile-view.ts';
+
+// The part approve and reject share: lock, check the transition, write, audit, event, in one transaction.
+
+export interface ReviewContext {
+  readonly actor: Actor | undefined;
+  readonly requestId?: string | undefined;
+}
+
+export interface ReviewDecision {
+  readonly command: ProfileCommand & { type: 'approve' | 'reject' };
+  readonly reason: string | null;
+  readonly event: (row: ProfileRow) => NewEvent;
+}
+
+export async function reviewProfile(
+  { platform }: CaregiversDeps,
+  caregiverId: string,
+  decision: ReviewDecision,
+  context: ReviewContext,
+): Promise<FullProfileView> {
+  const now = platform.clock.now();
+  const view = await inTransaction(platform.database.db, async (tx: Executor) => {
+    const row = await findProfileById(tx, caregiverId, { forUpdate: true });
+    if (!row) throw notFound('Caregiver', 'CAREGIVER_NOT_FOUND');
+    const status: ProfileStatus | undefined = nextStatus(row.status, decision.command);
+    if (status === undefined) {
+      throw conflict('INVALID_TRANSITION', `Only a PENDING profile can be reviewed; this one is ${row.status}`);
+    }
+    const updated = await updateProfile(tx, row.id, { status, rejection_reason: decision.reason, reviewed_at: now, updated_at: now });
+    await writeAudit(
+      tx,
+      {
+        actor: context.actor,
+        action: `caregiver.profile.${decision.command.type}`,
+        resourceType: 'caregiver_profile',
+        resourceId: row.id,
+        details: decision.reason === null ? {} : { reason: decision.reason },
+        ...(context.requestId !== undefined ? { requestId: context.requestId } : {}),
+      },
+      now,
+    );
+    await appendToOutbox(tx, [decision.event(updated)], platform.clock);
+    return toFullProfile(updated, await listDocuments(tx, row.id));
+  });
+  platform.eventsWritten();
+  return view;
+}

@@ -1,0 +1,42 @@
+import { inTransaction } from '../../../platform/db/database.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
+import { appendToOutbox } from '../../../platform/events/outbox.ts';
+import { findProfileByUserId, listDocuments, updateProfile } from '../db/caregivers.repo.ts';
+import { certificatesChanged, type ProfileFields } from '../domain/profile.ts';
+import { isResubmission, nextStatus } from '../domain/status.ts';
+import type { CaregiversDeps } from './deps.ts';
+import { profileSubmitted } from './events.ts';
+import { columnsOf, fieldsOfRow, validProfileFields } from './profile-fields.ts';
+import { toFullProfile, type FullProfileView } from './profile-view.ts';
+
+export type ProfileChangesInput = { readonly [K in keyof ProfileFields]?: ProfileFields[K] | undefined };
+
+/**
+ * Changes some fields of the caller's profile. The whole result is validated again (a new birth year
+ * must still fit the career). Status: see domain/status.ts; a move back to PENDING is a resubmission.
+ */
+export function makeUpdateMyProfile({ platform }: CaregiversDeps) {
+  return async function updateMyProfile(userId: string, changes: ProfileChangesInput): Promise<FullProfileView> {
+    const now = platform.clock.now();
+    const result = await inTransaction(platform.database.db, async (tx) => {
+      const row = await findProfileByUserId(tx, userId, { forUpdate: true });
+      if (!row || row.withdrawn_at !== null) throw notFound('Caregiver profile', 'PROFILE_NOT_FOUND');
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const fields = validProfileFields({ ...fieldsOfRow(row), ...given }, now);
+      const status = nextStatus(row.status, { type: 'edit', certificatesChanged: certificatesChanged(row.certificates, fields.certificates) });
+      if (status === undefined) throw conflict('INVALID_TRANSITION', `A ${row.status} profile cannot be edited`);
+      const resubmitted = isResubmission(row.status, status);
+      const updated = await updateProfile(tx, row.id, {
+        ...columnsOf(fields, { ratingAverage: Number(row.rating_average), reviewCount: row.review_count }),
+        status,
+        rejection_reason: status === 'REJECTED' ? row.rejection_reason : null,
+        ...(resubmitted ? { submitted_at: now } : {}),
+        updated_at: now,
+      });
+      if (resubmitted) await appendToOutbox(tx, [profileSubmitted(updated, true)], platform.clock);
+      return { updated, resubmitted, documents: await listDocuments(tx, row.id) };
+    });
+    if (result.resubmitted) platform.eventsWritten();
+    return toFullProfile(result.updated, result.documents);
+  };
+}

@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { MultipartFile } from '@fastify/multipart';
+import { invalid } from '../../../platform/errors.ts';
+import { actorOf } from '../../../platform/http/access.ts';
+import type { DocumentKind } from '../contract.ts';
+import type { CaregiversUseCases } from '../index.ts';
+import { adminCaregiverRoutes } from './admin-routes.ts';
+import {
+  CreateProfileBody,
+  DOCUMENT_KINDS,
+  DocumentOut,
+  FullProfile,
+  IdParams,
+  ProfileDetail,
+  RegionsPage,
+  SearchPage,
+  SearchQuery,
+  UpdateProfileBody,
+  UploadQuery,
+} from './schemas.ts';
+
+export const tags = ['caregivers'];
+
+const STATUS_RULES =
+  'Status rules: a new profile is PENDING until an admin approves (APPROVED) or rejects it (REJECTED, with a reason). ' +
+  'Editing a REJECTED profile resubmits it (back to PENDING). Editing the certificates of an APPROVED profile puts it ' +
+  'back to PENDING for review; other edits keep it APPROVED. A SUSPENDED profile stays SUSPENDED.';
+
+/** The `kind` form field (sent before the file) or the `?kind=` query parameter; both must agree when both are given. */
+function documentKind(part: MultipartFile, fromQuery: DocumentKind | undefined): DocumentKind {
+  const field = part.fields.kind;
+  const value = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+  if (value !== undefined && fromQuery !== undefined && value !== fromQuery) {
+    throw invalid('The document kind is given twice', [{ field: 'kind', message: 'form field and query parameter differ' }]);
+  }
+  const kind = value ?? fromQuery;
+  if (kind === undefined) {
+    throw invalid('The document kind is missing', [
+      { field: 'kind', message: 'is required: send the `kind` field before the file, or ?kind=' },
+    ]);
+  }
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) {
+    throw invalid('The document kind is not valid', [{ field: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }]);
+  }
+  return kind as DocumentKind;
+}
+
+async function readUpload(request: FastifyRequest, fromQuery: DocumentKind | undefined) {
+  const part = await request.file();
+  if (!part) throw invalid('No file was sent', [{ field: 'file', message: 'is required' }]);
+  // Read the whole file first (413 beyond the limit), so the request is consumed whatever we answer.
+  const content = await part.toBuffer();
+  return { kind: documentKind(part, fromQuery), content };
+}
+
+export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCases): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/caregivers',
+    {
+      config: { access: ['CAREGIVER'] },
+      schema: {
+        tags,
+        summary: 'Create my caregiver profile',
+        description: `Once per account (409 PROFILE_EXISTS). Region short forms are normalised; an unknown region is a 400 on \`regions[i].sido\` or \`regions[i].sigungu\`. ${STATUS_RULES}`,
+        body: CreateProfileBody,
+        response: { 201: FullProfile },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await useCases.createProfile(actorOf(request).userId, request.body)),
+  );
+
+  api.get(
+    '/caregivers/me',
+    { config: { access: ['CAREGIVER'] }, schema: { tags, summary: 'My caregiver profile, in any status, with my documents', response: { 200: FullProfile } } },
+    async (request) => useCases.getMyProfile(actorOf(request).userId),
+  );
+
+  api.patch(
+    '/caregivers/me',
+    {
+      config: { access: ['CAREGIVER'] },
+      schema: { tags, summary: 'Change my caregiver profile', description: STATUS_RULES, body: UpdateProfileBody, response: { 200: FullProfile } },
+    },
+    async (request) => useCases.updateMyProfile(actorOf(request).userId, request.body),
+  );
+
+  api.post(
+    '/caregivers/me/documents',
+    {
+      config: { access: ['CAREGIVER'] },
+      schema: {
+        tags,
+        summary: 'Upload a document (certificate, ID card, photo)',
+        description:
+          'multipart/form-data with a `kind` field (CERTIFICATE, ID_CARD, PHOTO, OTHER) **before** the `file` part, ' +
+          'or `?kind=`. PDF, JPEG, PNG or WebP, recognised by content, not name (else 415 UNSUPPORTED_MEDIA_TYPE; ' +
+          'a PHOTO must be an image); at most 10 MB (413 PAYLOAD_TOO_LARGE); at most 20 documents per caregiver ' +
+          '(409 DOCUMENT_LIMIT_REACHED). Files are private: only admins download them. The latest PHOTO is the ' +
+          'public profile photo while the profile is APPROVED. Uploading does not change the status.',
+        consumes: ['multipart/form-data'],
+        querystring: UploadQuery,
+        response: { 201: DocumentOut },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request, request.query.kind);
+      return reply.status(201).send(await useCases.uploadDocument(actorOf(request).userId, upload));
+    },
+  );
+
+  api.get(
+    '/caregivers',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Search approved caregivers',
+        description:
+          'Filters combine with AND. `sido` matches caregivers serving somewhere in it; `sido`+`sigungu` those serving ' +
+          'that sigungu or the whole sido (short forms accepted, unknown names 400). `serviceType` is repeatable and ' +
+          'every one given must be offered. `sort=recommended` (default) orders by a Bayesian rating (prior 3.5 worth ' +
+          '5 reviews) plus 0.02 per career year up to 10 years; prices sort cheapest first, everything else highest first. ' +
+          'Availability filters (availableFrom/availableTo) are not supported yet and are refused (400).',
+        querystring: SearchQuery,
+        response: { 200: SearchPage },
+      },
+    },
+    async (request) => useCases.searchProfiles(request.query),
+  );
+
+  api.get(
+    '/caregivers/regions',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The region catalogue (17 sido and their sigungu) for forms', response: { 200: RegionsPage } },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=86400');
+      return { items: useCases.listRegions(), nextCursor: null };
+    },
+  );
+
+  api.get(
+    '/caregivers/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A caregiver profile',
+        description:
+          'APPROVED profiles for anyone (certificate numbers masked); the owner and admins also see other statuses, ' +
+          'full certificate numbers, the rejection reason and the documents. Anything else: 404.',
+        params: IdParams,
+        response: { 200: ProfileDetail },
+      },
+    },
+    async (request) => useCases.getProfile(request.actor, request.params.id),
+  );
+
+  api.get(
+    '/caregivers/:id/photo',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The profile photo of an approved caregiver',
+        description: 'The image bytes (JPEG, PNG or WebP), cacheable for 5 minutes; 404 PHOTO_NOT_FOUND without one.',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const photo = await useCases.getPhoto(request.params.id);
+      const etag = `"${photo.version}"`;
+      reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('x-content-type-options', 'nosniff');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type(photo.file.contentType).send(photo.file.body);
+    },
+  );
+
+  adminCaregiverRoutes(app, useCases);
+}
