@@ -98,3 +98,29 @@ export async function setRating(db: Executor, caregiverId: string, ratingAverage
   await sql`UPDATE caregivers.profiles SET rating_average = ${ratingAverage}, review_count = ${reviewCount},
     recommended_score = ${score} WHERE id = ${caregiverId}`.execute(db);
 }
+
+export type Part =
+  | { readonly name: string; readonly value: string }
+  | { readonly name: string; readonly filename: string; readonly contentType: string; readonly content: Buffer };
+
+/** A multipart/form-data body for app.inject, parts in the order given. */
+export function multipart(parts: readonly Part[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----carenest${newId().replaceAll('-', '')}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    if ('value' in part) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+    } else {
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
+            `Content-Type: ${part.contentType}\r\n\r\n`,
+        ),
+        part.content,
+        Buffer.from('\r\n'),
+      );
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -6,8 +6,9 @@ import { invalid } from '../errors.ts';
 export const LimitParam = Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'page size (1-100)' });
 export const CursorParam = Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' });
 
+// Items are readonly to match Page<T>; Immutable changes only the static type, not the JSON schema.
 export const pageOf = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+  Type.Object({ items: Type.Immutable(Type.Array(item)), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export interface Page<T> {
   readonly items: readonly T[];

@@ -9,7 +9,7 @@ export const REJECTION_REASON_MAX = 500;
 
 /** Admin: PENDING -> REJECTED with a reason the caregiver sees; editing the profile resubmits it. */
 export function makeRejectProfile(deps: CaregiversDeps) {
-  return function rejectProfile(
+  return async function rejectProfile(
     caregiverId: string,
     reason: string,
     context: ReviewContext = { actor: undefined },

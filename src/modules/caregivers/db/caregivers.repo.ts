@@ -126,17 +126,24 @@ export interface QueuePosition {
 }
 
 /** Profiles oldest submission first, optionally of one status; `limit + 1` rows so the caller knows if more follow. */
-export function listProfilesForReview(
-  db: Executor,
-  options: { status?: ProfileStatus | undefined; after?: QueuePosition | undefined; limit: number },
-): Promise<ProfileRow[]> {
+export function listProfilesForReview(db: Executor, options: ReviewQueueOptions): Promise<ProfileRow[]> {
+  return reviewQueueQuery(db, options).execute();
+}
+
+export interface ReviewQueueOptions {
+  readonly status?: ProfileStatus | undefined;
+  readonly after?: QueuePosition | undefined;
+  readonly limit: number;
+}
+
+export function reviewQueueQuery(db: Executor, options: ReviewQueueOptions) {
   let query = q(db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS);
   if (options.status) query = query.where('status', '=', options.status);
   const { after } = options;
   if (after) {
     query = query.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '>', eb.tuple(after.submittedAt, after.id)));
   }
-  return query.orderBy('submitted_at').orderBy('id').limit(options.limit + 1).execute();
+  return query.orderBy('submitted_at').orderBy('id').limit(options.limit + 1);
 }
 
 // Documents

@@ -31,6 +31,11 @@ export interface SearchPage {
 
 /** `limit + 1` rows in sort order, so the caller can tell whether another page follows. */
 export function searchProfiles(db: Executor, page: SearchPage): Promise<ProfileRow[]> {
+  return searchQuery(db, page).execute();
+}
+
+/** The query itself, unexecuted (the EXPLAIN script in test/caregivers compiles it). */
+export function searchQuery(db: Executor, page: SearchPage) {
   const { criteria: c, sort, after } = page;
   const column = SORT_COLUMN[sort];
   const direction = SORT_DIRECTION[sort];
@@ -51,5 +56,5 @@ export function searchProfiles(db: Executor, page: SearchPage): Promise<ProfileR
       eb(eb.refTuple(column, 'id'), direction === 'desc' ? '<' : '>', eb.tuple(after.value, after.id)),
     );
   }
-  return query.orderBy(column, direction).orderBy('id', direction).limit(page.limit + 1).execute();
+  return query.orderBy(column, direction).orderBy('id', direction).limit(page.limit + 1);
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { EXTENSIONS, type DocumentContentType } from '../domain/file-type.ts';
-import type { CaregiversUseCases } from '../index.ts';
-import { DocumentParams, FullProfile, IdParams, RejectBody, ReviewListQuery, ReviewPage } from './schemas.ts';
+import type { CaregiversUseCases } from '../app/use-cases.ts';
+import { binaryResponse, DOCUMENT_TYPES, DocumentParams, FullProfile, IdParams, RejectBody, ReviewListQuery, ReviewPage } from './schemas.ts';
 
 const tags = ['caregivers', 'admin'];
 
@@ -33,6 +33,7 @@ export function adminCaregiverRoutes(app: FastifyInstance, useCases: CaregiversU
         summary: 'Download a caregiver document',
         description: 'The file, as an attachment. Every access is written to the audit log (caregiver.document.read).',
         params: DocumentParams,
+        response: { 200: binaryResponse('The document', DOCUMENT_TYPES) },
       },
     },
     async (request, reply) => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { MultipartFile } from '@fastify/multipart';
 import { invalid } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/http/access.ts';
 import type { DocumentKind } from '../contract.ts';
-import type { CaregiversUseCases } from '../index.ts';
+import type { CaregiversUseCases } from '../app/use-cases.ts';
 import { adminCaregiverRoutes } from './admin-routes.ts';
 import {
   CreateProfileBody,
@@ -17,41 +17,43 @@ import {
   SearchPage,
   SearchQuery,
   UpdateProfileBody,
+  UploadForm,
   UploadQuery,
+  binaryResponse,
+  IMAGE_TYPES,
 } from './schemas.ts';
 
-export const tags = ['caregivers'];
+const tags = ['caregivers'];
 
 const STATUS_RULES =
   'Status rules: a new profile is PENDING until an admin approves (APPROVED) or rejects it (REJECTED, with a reason). ' +
   'Editing a REJECTED profile resubmits it (back to PENDING). Editing the certificates of an APPROVED profile puts it ' +
   'back to PENDING for review; other edits keep it APPROVED. A SUSPENDED profile stays SUSPENDED.';
 
-/** The `kind` form field (sent before the file) or the `?kind=` query parameter; both must agree when both are given. */
-function documentKind(part: MultipartFile, fromQuery: DocumentKind | undefined): DocumentKind {
-  const field = part.fields.kind;
-  const value = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
-  if (value !== undefined && fromQuery !== undefined && value !== fromQuery) {
+/**
+ * Reads the whole form: the `file` part (any field name; the app allows one file) and the `kind` field,
+ * in either order, so the answer never depends on how the body was chunked. `?kind=` also works;
+ * both must agree when both are given. Files over the limit throw FST_REQ_FILE_TOO_LARGE (413).
+ */
+async function readUpload(request: FastifyRequest, fromQuery: DocumentKind | undefined) {
+  let content: Buffer | undefined;
+  let field: string | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') content = await part.toBuffer();
+    else if (part.fieldname === 'kind') field = String(part.value);
+  }
+  if (field !== undefined && fromQuery !== undefined && field !== fromQuery) {
     throw invalid('The document kind is given twice', [{ field: 'kind', message: 'form field and query parameter differ' }]);
   }
-  const kind = value ?? fromQuery;
+  const kind = field ?? fromQuery;
   if (kind === undefined) {
-    throw invalid('The document kind is missing', [
-      { field: 'kind', message: 'is required: send the `kind` field before the file, or ?kind=' },
-    ]);
+    throw invalid('The document kind is missing', [{ field: 'kind', message: 'is required: a `kind` form field or ?kind=' }]);
   }
   if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) {
     throw invalid('The document kind is not valid', [{ field: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }]);
   }
-  return kind as DocumentKind;
-}
-
-async function readUpload(request: FastifyRequest, fromQuery: DocumentKind | undefined) {
-  const part = await request.file();
-  if (!part) throw invalid('No file was sent', [{ field: 'file', message: 'is required' }]);
-  // Read the whole file first (413 beyond the limit), so the request is consumed whatever we answer.
-  const content = await part.toBuffer();
-  return { kind: documentKind(part, fromQuery), content };
+  if (content === undefined) throw invalid('No file was sent', [{ field: 'file', message: 'is required' }]);
+  return { kind: kind as DocumentKind, content };
 }
 
 export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCases): void {
@@ -95,12 +97,13 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
         tags,
         summary: 'Upload a document (certificate, ID card, photo)',
         description:
-          'multipart/form-data with a `kind` field (CERTIFICATE, ID_CARD, PHOTO, OTHER) **before** the `file` part, ' +
-          'or `?kind=`. PDF, JPEG, PNG or WebP, recognised by content, not name (else 415 UNSUPPORTED_MEDIA_TYPE; ' +
+          'multipart/form-data with a `file` part and a `kind` field (CERTIFICATE, ID_CARD, PHOTO, OTHER), in any order, ' +
+          'or `?kind=` instead of the field. PDF, JPEG, PNG or WebP, recognised by content, not name (else 415 UNSUPPORTED_MEDIA_TYPE; ' +
           'a PHOTO must be an image); at most 10 MB (413 PAYLOAD_TOO_LARGE); at most 20 documents per caregiver ' +
           '(409 DOCUMENT_LIMIT_REACHED). Files are private: only admins download them. The latest PHOTO is the ' +
           'public profile photo while the profile is APPROVED. Uploading does not change the status.',
         consumes: ['multipart/form-data'],
+        body: UploadForm,
         querystring: UploadQuery,
         response: { 201: DocumentOut },
       },
@@ -169,13 +172,17 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
         summary: 'The profile photo of an approved caregiver',
         description: 'The image bytes (JPEG, PNG or WebP), cacheable for 5 minutes; 404 PHOTO_NOT_FOUND without one.',
         params: IdParams,
+        response: {
+          200: binaryResponse('The photo', IMAGE_TYPES),
+          304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
+        },
       },
     },
     async (request, reply) => {
       const photo = await useCases.getPhoto(request.params.id);
       const etag = `"${photo.version}"`;
       reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('x-content-type-options', 'nosniff');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return reply.type(photo.file.contentType).send(photo.file.body);
     },
   );

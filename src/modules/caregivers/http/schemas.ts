@@ -1,5 +1,5 @@
 import Type, { type TSchema } from 'typebox';
-import { CursorParam, LimitParam } from '../../../platform/http/pagination.ts';
+import { CursorParam, LimitParam, pageOf } from '../../../platform/http/pagination.ts';
 import { CERTIFICATE_TYPES, GENDERS, PROFILE_LIMITS, SERVICE_TYPES } from '../domain/profile.ts';
 import { SORTS } from '../domain/search.ts';
 import { PROFILE_STATUSES } from '../domain/status.ts';
@@ -11,8 +11,6 @@ export const DOCUMENT_KINDS = ['CERTIFICATE', 'ID_CARD', 'PHOTO', 'OTHER'] as co
 
 // Output arrays are readonly in the views; Immutable changes only the static type, not the JSON schema.
 const List = <T extends TSchema>(item: T) => Type.Immutable(Type.Array(item));
-/** As platform pageOf, with readonly items to match platform Page<T>. */
-const pageOf = <T extends TSchema>(item: T) => Type.Object({ items: List(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 const Gender = Type.Enum([...GENDERS]);
 const CertificateType = Type.Enum([...CERTIFICATE_TYPES]);
@@ -158,9 +156,28 @@ export const UploadQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The multipart form, for the OpenAPI document only: without `type: 'object'` or `required` the validator
+ * lets the (unparsed, undefined) multipart body through, and a JSON body still reaches the handler's 415;
+ * the handler reads and checks the parts itself.
+ */
+export const UploadForm = Type.Unsafe<unknown>({
+  properties: {
+    kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
+    file: { type: 'string', format: 'binary', description: 'required: PDF, JPEG, PNG or WebP, at most 10 MB' },
+  },
+});
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 export const DocumentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), documentId: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const SearchPage = pageOf(PublicProfile);
 export const ReviewPage = pageOf(FullProfile);
 export const RegionsPage = pageOf(Type.Object({ sido: Type.String(), sidoEn: Type.String(), sigungu: List(Type.String()) }));
+
+const Binary = { type: 'string', format: 'binary' } as const;
+/** Responses that are file bytes (sent as Buffers, which Fastify never serialises): for OpenAPI. */
+export const binaryResponse = (description: string, types: readonly string[]) =>
+  Type.Unsafe<Buffer>({ description, content: Object.fromEntries(types.map((t) => [t, { schema: Binary }])) });
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const DOCUMENT_TYPES = ['application/pdf', ...IMAGE_TYPES] as const;

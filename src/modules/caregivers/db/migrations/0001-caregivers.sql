@@ -49,10 +49,13 @@ CREATE INDEX profiles_status_queue ON caregivers.profiles (status, submitted_at,
 -- Search. Every index covers APPROVED profiles only: the public never sees the others, and the
 -- indexes stay as small as the searchable set. Queries repeat `status = 'APPROVED'` as a literal so
 -- the planner can prove the partial index applies.
-CREATE INDEX profiles_search_regions ON caregivers.profiles USING gin (region_keys) WHERE status = 'APPROVED';
-CREATE INDEX profiles_search_service_types ON caregivers.profiles USING gin (service_types) WHERE status = 'APPROVED';
-CREATE INDEX profiles_search_languages ON caregivers.profiles USING gin (languages) WHERE status = 'APPROVED';
-CREATE INDEX profiles_search_text ON caregivers.profiles USING gin (search_text gin_trgm_ops) WHERE status = 'APPROVED';
+-- fastupdate = off: profiles are written rarely and searched constantly, so each write updates the GIN
+-- index at once instead of parking entries in a pending list that every search would scan (and that
+-- makes the planner shun the index until a VACUUM flushes it).
+CREATE INDEX profiles_search_regions ON caregivers.profiles USING gin (region_keys) WITH (fastupdate = off) WHERE status = 'APPROVED';
+CREATE INDEX profiles_search_service_types ON caregivers.profiles USING gin (service_types) WITH (fastupdate = off) WHERE status = 'APPROVED';
+CREATE INDEX profiles_search_languages ON caregivers.profiles USING gin (languages) WITH (fastupdate = off) WHERE status = 'APPROVED';
+CREATE INDEX profiles_search_text ON caregivers.profiles USING gin (search_text gin_trgm_ops) WITH (fastupdate = off) WHERE status = 'APPROVED';
 
 -- One B-tree per sort order: (sort key, id) in the order of the page, so a page is an index walk
 -- that starts right after the cursor's (value, id) and stops after `limit` rows.

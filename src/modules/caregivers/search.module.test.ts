@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../platform/ids.ts';
+import { AppError } from '../../platform/errors.ts';
+import { runIdempotently } from '../../platform/events/inbox.ts';
+import { databaseKinds } from '../../../test/support/database.ts';
+import { FILES, openCaregiversModule, setRating } from '../../../test/caregivers/support.ts';
+import type { Region } from './contract.ts';
+import { recommendedScore } from './domain/ranking.ts';
+import { SORTS } from './domain/search.ts';
+import { expected, FILTERS, makeInput, matches, random, RATINGS, type Seeded } from '../../../test/caregivers/search-fixture.ts';
+
+// The search against an oracle: every filter and sort on a seeded set, walked page by page.
+
+describe.each(databaseKinds())('caregiver search on %s', (kind) => {
+  let h: Awaited<ReturnType<typeof openCaregiversModule>>;
+  const seeded: Seeded[] = [];
+  let withdrawnId = '';
+
+  beforeAll(async () => {
+    h = await openCaregiversModule(kind);
+    const next = random(20261201);
+    for (let i = 0; i < 40; i++) {
+      const input = makeInput(next, i);
+      const userId = newId();
+      const profile = await h.useCases.createProfile(userId, input);
+      if (i >= 30) {
+        if (i >= 36) await h.useCases.rejectProfile(profile.id, '서류 미비');
+        continue; // PENDING and REJECTED profiles are never found
+      }
+      await h.useCases.approveProfile(profile.id);
+      const [ratingAverage, reviewCount] = RATINGS[i % RATINGS.length]!;
+      const score = recommendedScore({ ratingAverage, reviewCount, careerYears: input.careerYears });
+      await setRating(h.db, profile.id, ratingAverage, reviewCount, score);
+      if (i === 29) {
+        withdrawnId = profile.id;
+        await h.useCases.uploadDocument(userId, { kind: 'PHOTO', content: FILES.png });
+        const event = { id: newId(), type: 'user.withdrawn.v1', aggregateId: userId, occurredAt: new Date().toISOString(), payload: { userId, role: 'CAREGIVER' } };
+        const consumer = h.module.consumers![0]!;
+        expect(await runIdempotently(h.platform.database, consumer, event)).toBe('handled');
+        expect(await runIdempotently(h.platform.database, consumer, event)).toBe('duplicate');
+        await consumer.handle({ ...event, id: newId() }, h.db); // a second, distinct delivery changes nothing
+        continue;
+      }
+      seeded.push({ id: profile.id, input, regions: profile.regions as Region[], ratingAverage, reviewCount, score });
+    }
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('seeds a set where every filter has matches and misses', () => {
+    expect(seeded).toHaveLength(29);
+    for (const f of FILTERS.slice(1, -1)) {
+      if (f.sido === '제주' || f.q === '%') continue;
+      const n = seeded.filter((s) => matches(s, f)).length;
+      expect(n, JSON.stringify(f)).toBeGreaterThan(0);
+      expect(n, JSON.stringify(f)).toBeLessThan(seeded.length);
+    }
+  });
+
+  for (const sort of SORTS) {
+    it(`answers every filter sorted by ${sort}, page by page, without gaps or duplicates`, async () => {
+      for (const filters of FILTERS) {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await h.useCases.searchProfiles({ ...filters, sort, limit: 4, cursor });
+          ids.push(...page.items.map((p) => p.id));
+          expect(page.items.every((p) => p.status === 'APPROVED')).toBe(true);
+          cursor = page.nextCursor ?? undefined;
+          pages += 1;
+        } while (cursor && pages < 20);
+        expect(ids, `${sort} ${JSON.stringify(filters)}`).toEqual(expected(seeded, filters, sort));
+      }
+    });
+  }
+
+  it('sorts by recommended by default and answers the public shape', async () => {
+    const page = await h.useCases.searchProfiles({ limit: 100 });
+    expect(page.items.map((p) => p.id)).toEqual(expected(seeded, {}, 'recommended'));
+    expect(page.nextCursor).toBeNull();
+    const first = page.items[0]!;
+    expect(first).not.toHaveProperty('documents');
+    expect(first).not.toHaveProperty('rejectionReason');
+    expect(first.certificates[0]?.number).toBe('****-**3456');
+  });
+
+  it('hides and anonymises a withdrawn caregiver and deletes their files', async () => {
+    const profile = await h.module.api.getProfile(withdrawnId);
+    expect(profile).toMatchObject({ status: 'SUSPENDED', displayName: '탈퇴한 간병인', introduction: '', certificates: [] });
+    expect(profile).not.toHaveProperty('photoUrl');
+    const full = await h.useCases.getProfile({ userId: newId(), role: 'ADMIN', tokenId: 't', expiresAt: 0 }, withdrawnId);
+    expect(full).toMatchObject({ documents: [] });
+    expect((await h.useCases.searchProfiles({ q: '탈퇴', limit: 100 })).items).toEqual([]);
+  });
+
+  it('refuses bad cursors and regions with field errors', async () => {
+    const first = await h.useCases.searchProfiles({ sort: 'rating', limit: 2 });
+    const attempts = [
+      h.useCases.searchProfiles({ sort: 'hourlyRate', cursor: first.nextCursor! }),
+      h.useCases.searchProfiles({ cursor: 'bm90LWEtY3Vyc29y' }),
+      h.useCases.searchProfiles({ sido: '서울', sigungu: '수원' }),
+      h.useCases.searchProfiles({ sigungu: '강남' }),
+    ];
+    const fields = [];
+    for (const attempt of attempts) {
+      const error = await attempt.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('VALIDATION_FAILED');
+      fields.push((error as AppError).errors?.[0]?.field);
+    }
+    expect(fields).toEqual(['cursor', 'cursor', 'sigungu', 'sigungu']);
+  });
+});
