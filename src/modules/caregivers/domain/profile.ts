@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
-import type { Certificate, CertificateType, Gender, Region, ServiceType } from '../contract.ts';
+import type { CaregiverProfile, Certificate, CertificateType, Gender, Region, ServiceType } from '../contract.ts';
 import { isLanguageCode } from './languages.ts';
 import { normaliseRegion } from './regions.ts';
 
@@ -26,19 +26,21 @@ export const PROFILE_LIMITS = {
   languages: 10,
 } as const;
 
-export interface ProfileFields {
-  readonly displayName: string;
-  readonly gender: Gender;
-  readonly birthYear: number;
-  readonly careerYears: number;
-  readonly introduction: string;
-  readonly certificates: readonly Certificate[];
-  readonly regions: readonly Region[];
-  readonly serviceTypes: readonly ServiceType[];
-  readonly languages: readonly string[];
-  readonly hourlyRate: number;
-  readonly dailyRate: number;
-}
+/** The fields a caregiver writes; the rest of a profile is the platform's (status, rating, ...). */
+export type ProfileFields = Pick<
+  CaregiverProfile,
+  | 'displayName'
+  | 'gender'
+  | 'birthYear'
+  | 'careerYears'
+  | 'introduction'
+  | 'certificates'
+  | 'regions'
+  | 'serviceTypes'
+  | 'languages'
+  | 'hourlyRate'
+  | 'dailyRate'
+>;
 
 export type ProfileCheck =
   | { readonly ok: true; readonly value: ProfileFields }
