@@ -66,7 +66,7 @@ async function serve(config: Config): Promise<void> {
   const adminSecret = await resolveSecret(config.adminSignupSecret, config.dataDir, 'admin-signup-secret');
   const running = await openPlatform({ config, logger });
   const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value });
-  await running.start(modules.consumers);
+  await running.start(modules.consumers, modules.workers);
   const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value }) : undefined;
   const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
 

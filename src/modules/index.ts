@@ -1,4 +1,4 @@
-import type { Module, Platform } from '../platform/module.ts';
+import type { Module, Platform, Worker } from '../platform/module.ts';
 import type { AccessTokenVerifier } from '../platform/http/access.ts';
 import type { EventConsumer } from '../platform/events/event.ts';
 import { createIdentityModule } from './identity/index.ts';
@@ -16,6 +16,7 @@ export function createModules(platform: Platform, secrets: ModuleSecrets) {
   const caregivers = createCaregiversModule(platform);
   const modules: Module[] = [identity, caregivers];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
+  const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, verifyAccessToken, identity, caregivers };
+  return { modules, consumers, workers, verifyAccessToken, identity, caregivers };
 }

@@ -7,7 +7,9 @@ import { createCache } from './cache/index.ts';
 import { createFileStorage } from './storage/index.ts';
 import { createEventBus, startOutboxRelay, type OutboxRelay } from './events/index.ts';
 import type { EventConsumer } from './events/event.ts';
-import type { Platform } from './module.ts';
+import type { Platform, Worker } from './module.ts';
+import { createFieldCipher, parseEncryptionKey } from './crypto.ts';
+import { resolveSecret } from './secrets.ts';
 import { MIGRATION_SOURCES } from '../modules/migrations.ts';
 
 // Opens the infrastructure the configuration asks for, in the order it depends on itself,
@@ -16,8 +18,8 @@ import { MIGRATION_SOURCES } from '../modules/migrations.ts';
 export interface RunningPlatform {
   readonly platform: Platform;
   readonly relay: OutboxRelay;
-  /** Subscribes consumers, then starts the bus and the relay. */
-  start(consumers: readonly EventConsumer[]): Promise<void>;
+  /** Subscribes consumers, then starts the bus, the relay and the workers. */
+  start(consumers: readonly EventConsumer[], workers?: readonly Worker[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,10 +39,13 @@ export async function openPlatform(options: {
     const applied = await migrate(database, MIGRATION_SOURCES);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
   }
+  const encryptionKey = parseEncryptionKey((await resolveSecret(config.dataEncryptionKey, config.dataDir, 'data-encryption-key')).value);
+  if (!encryptionKey) throw new Error('the data encryption key in DATA_DIR/secrets is not 32 bytes');
   const cache = createCache(config, clock);
   const storage = createFileStorage(config);
   const bus = createEventBus(config, { database, logger: logger.child({ component: 'events' }), clock });
   let relay: OutboxRelay | undefined;
+  let running: readonly Worker[] = [];
   const platform: Platform = {
     config,
     database,
@@ -49,6 +54,7 @@ export async function openPlatform(options: {
     bus,
     clock,
     logger,
+    cipher: createFieldCipher(encryptionKey),
     eventsWritten: () => relay?.notify(),
   };
   return {
@@ -57,13 +63,16 @@ export async function openPlatform(options: {
       if (!relay) throw new Error('the platform has not been started');
       return relay;
     },
-    async start(consumers) {
+    async start(consumers, workers = []) {
       for (const consumer of consumers) bus.subscribe(consumer);
       await bus.start();
       relay = startOutboxRelay({ database, bus, logger: logger.child({ component: 'outbox-relay' }) });
       relay.notify();
+      running = workers;
+      for (const worker of workers) worker.start();
     },
     async close() {
+      await Promise.all(running.map((worker) => worker.stop()));
       await relay?.stop();
       await bus.close();
       await cache.close();

@@ -1,3 +1,5 @@
+import { parseEncryptionKey } from './crypto.ts';
+
 // The one place that reads the environment. Every variable is parsed and checked once at start;
 // each bad value gives one clear line, then the process exits (see main.ts).
 
@@ -16,6 +18,8 @@ export interface Config {
   readonly kafkaBrokers: readonly string[];
   readonly adminSignupSecret: string | undefined;
   readonly jwtSecret: string | undefined;
+  /** 32 bytes, base64: encrypts patient health details at rest. */
+  readonly dataEncryptionKey: string | undefined;
   readonly accessTokenTtlMs: number;
   readonly refreshTokenTtlMs: number;
   readonly loginMaxFailures: number;
@@ -139,6 +143,10 @@ export function loadConfig(env: Env): Config {
   }
   const jwtSecret = read('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const dataEncryptionKey = read('DATA_ENCRYPTION_KEY');
+  if (dataEncryptionKey !== undefined && parseEncryptionKey(dataEncryptionKey) === undefined) {
+    problems.push('DATA_ENCRYPTION_KEY must be 32 bytes in base64 (e.g. openssl rand -base64 32)');
+  }
   const adminSignupSecret = read('ADMIN_SIGNUP_SECRET');
   if (adminSignupSecret !== undefined && adminSignupSecret.length < 12) {
     problems.push('ADMIN_SIGNUP_SECRET must be at least 12 characters');
@@ -188,6 +196,7 @@ export function loadConfig(env: Env): Config {
     kafkaBrokers,
     adminSignupSecret,
     jwtSecret,
+    dataEncryptionKey,
     accessTokenTtlMs: duration('ACCESS_TOKEN_TTL', '15m'),
     refreshTokenTtlMs: duration('REFRESH_TOKEN_TTL', '14d'),
     loginMaxFailures: integer('LOGIN_MAX_FAILURES', 5, 1, 1000),

@@ -7,6 +7,7 @@ import type { Cache } from './cache/cache.ts';
 import type { FileStorage } from './storage/storage.ts';
 import type { EventBus } from './events/bus.ts';
 import type { EventConsumer } from './events/event.ts';
+import type { FieldCipher } from './crypto.ts';
 
 // What every module is given: infrastructure only, no other module.
 export interface Platform {
@@ -17,6 +18,8 @@ export interface Platform {
   readonly bus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Encrypts sensitive fields at rest (AES-256-GCM). */
+  readonly cipher: FieldCipher;
   /** Asks the outbox relay to publish soon; use cases call it after a commit that wrote events. */
   readonly eventsWritten: () => void;
 }
@@ -27,4 +30,12 @@ export interface Module {
   /** Registers routes relative to /api/v1. Every route sets `config.access`. */
   routes(app: FastifyInstance): void | Promise<void>;
   readonly consumers?: readonly EventConsumer[];
+  /** Background work (timers, pollers), started after the event bus and stopped before it. */
+  readonly workers?: readonly Worker[];
+}
+
+export interface Worker {
+  readonly name: string;
+  start(): void;
+  stop(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createFieldCipher } from '../../src/platform/crypto.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +66,7 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
     bus: createMemoryBus({ database, logger, clock }),
     clock,
     logger,
+    cipher: createFieldCipher(randomBytes(32)),
     eventsWritten: () => {
       eventsWritten += 1;
     },

@@ -53,7 +53,7 @@ export async function startTestApp(
     jwtSecret: 'test-jwt-secret-that-is-long-enough-0123456789',
     adminSignupSecret: TEST_ADMIN_SECRET,
   });
-  await running.start(modules.consumers);
+  await running.start(modules.consumers, modules.workers);
   const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
   await app.ready();
 
