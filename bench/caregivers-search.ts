@@ -2,7 +2,6 @@
 // bare Fastify route returning the same JSON from memory, in one run. Each server runs in its own
 // process; autocannon drives it from this one. Run: `npm run bench` (DATABASE_URL defaults to the local
 // PostgreSQL; BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_CAREGIVERS tune it).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { openPglite, openPostgres } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
+import { startServer, stopServer as stop } from './http-client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -32,27 +32,6 @@ interface Result {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-function startServer(command: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listening (\d+)/.exec(output) ?? /App\s+http:\/\/[^:/]+:(\d+)\//.exec(output);
-      if (listening) resolve({ child, port: Number(listening[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${output.slice(-500)}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  child.removeAllListeners('exit');
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 async function load(target: string, port: number): Promise<Result[]> {

@@ -1,8 +1,11 @@
 import type { Module, Platform, Worker } from '../platform/module.ts';
 import type { AccessTokenVerifier } from '../platform/http/access.ts';
 import type { EventConsumer } from '../platform/events/event.ts';
+import type { WithdrawalBlocker } from './identity/contract.ts';
 import { createIdentityModule } from './identity/index.ts';
 import { createCaregiversModule } from './caregivers/index.ts';
+import { createReservationsModule } from './reservations/index.ts';
+import { createPaymentsModule } from './payments/index.ts';
 
 // The one place that knows every module and wires them through their contracts.
 
@@ -12,11 +15,18 @@ export interface ModuleSecrets {
 }
 
 export function createModules(platform: Platform, secrets: ModuleSecrets) {
-  const identity = createIdentityModule(platform, secrets);
   const caregivers = createCaregiversModule(platform);
-  const modules: Module[] = [identity, caregivers];
+  const reservations = createReservationsModule(platform, { caregivers: caregivers.api });
+  const payments = createPaymentsModule(platform, { reservations: reservations.api });
+  // API.md: DELETE /users/me is 409 ACTIVE_RESERVATIONS while the user has reservations not yet finished.
+  const unfinishedReservations: WithdrawalBlocker = async (userId) =>
+    (await reservations.api.hasUnfinishedReservations(userId))
+      ? { code: 'ACTIVE_RESERVATIONS', message: 'Finish or cancel your reservations before withdrawing' }
+      : undefined;
+  const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations] });
+  const modules: Module[] = [identity, caregivers, reservations, payments];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, workers, verifyAccessToken, identity, caregivers };
+  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments };
 }

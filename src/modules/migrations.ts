@@ -9,4 +9,6 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'platform', dir: dir('../platform/db/migrations') },
   { module: 'identity', dir: dir('./identity/db/migrations') },
   { module: 'caregivers', dir: dir('./caregivers/db/migrations') },
+  { module: 'reservations', dir: dir('./reservations/db/migrations') },
+  { module: 'payments', dir: dir('./payments/db/migrations') },
 ];

@@ -1,5 +1,6 @@
-// Regenerates the EXPLAIN output in docs/caregiver-search.md: 10,000 profiles on PostgreSQL, then the
-// search queries exactly as the repository builds them (same SQL, same bound parameters).
+// Regenerates the EXPLAIN output in docs/caregiver-search.md: 10,000 profiles and their reservations'
+// busy slots on PostgreSQL, then the search queries exactly as the repository builds them (same SQL, same
+// bound parameters). The slots go in through the busy-slots consumer's own code, from reservation events.
 //   npx node test/caregivers/explain-search.ts            (DATABASE_URL defaults to the local server)
 import pg from 'pg';
 import type { Compilable } from 'kysely';
@@ -9,6 +10,9 @@ import { newId } from '../../src/platform/ids.ts';
 import { MIGRATION_SOURCES } from '../../src/modules/migrations.ts';
 import { insertProfile, reviewQueueQuery } from '../../src/modules/caregivers/db/caregivers.repo.ts';
 import { searchQuery, type SearchPage } from '../../src/modules/caregivers/db/search.repo.ts';
+import { busyIntervalsQuery } from '../../src/modules/caregivers/db/busy-slots.repo.ts';
+import { applyReservationEvent } from '../../src/modules/caregivers/app/busy-slots-consumer.ts';
+import type { ReservationStatus } from '../../src/modules/reservations/contract.ts';
 import type { ProfileStatus, Region, ServiceType } from '../../src/modules/caregivers/contract.ts';
 import { regionKeysOf } from '../../src/modules/caregivers/domain/profile.ts';
 import { listRegions } from '../../src/modules/caregivers/domain/regions.ts';
@@ -58,6 +62,7 @@ await admin(`CREATE DATABASE ${NAME}`);
 const database = await openPostgres(url.toString(), 2);
 await migrate(database, MIGRATION_SOURCES);
 const now = new Date('2026-12-01T00:00:00Z');
+const approvedIds: string[] = [];
 for (let start = 0; start < COUNT; start += 500) {
   await inTransaction(database.db, async (tx) => {
     for (let i = start; i < start + 500; i++) {
@@ -68,8 +73,10 @@ for (let start = 0; start < COUNT; start += 500) {
       const careerYears = Math.floor(next() * 25);
       const reviewCount = next() < 0.3 ? 0 : Math.floor(next() * 120);
       const ratingAverage = reviewCount === 0 ? 0 : Math.round((3 + next() * 2) * 100) / 100;
+      const id = newId();
+      if (status === 'APPROVED') approvedIds.push(id);
       await insertProfile(tx, {
-        id: newId(), user_id: newId(), status,
+        id, user_id: newId(), status,
         display_name: `${pick(SURNAMES)}${pick(GIVEN)}`, gender: next() < 0.8 ? 'FEMALE' : 'MALE',
         birth_year: 1950 + Math.floor(next() * 30), career_years: careerYears,
         introduction: Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(PHRASES)).join(' '),
@@ -84,9 +91,38 @@ for (let start = 0; start < COUNT; start += 500) {
     }
   });
 }
+// Reservations over the next 90 days: each approved caregiver 0-11 of them, one after another (4 h, 8 h,
+// 24 h or a 3-7 day live-in stay), a quarter of them ended (rejected, cancelled, expired: tombstones).
+const HOUR = 3_600_000;
+const DURATIONS = [4 * HOUR, 8 * HOUR, 8 * HOUR, 24 * HOUR, 72 * HOUR, 168 * HOUR];
+const ENDINGS: ReservationStatus[] = ['REJECTED', 'CANCELLED', 'EXPIRED'];
+let slotEvents = 0;
+for (let start = 0; start < approvedIds.length; start += 200) {
+  await inTransaction(database.db, async (tx) => {
+    for (const caregiverId of approvedIds.slice(start, start + 200)) {
+      let at = now.getTime() + Math.floor(next() * 72) * HOUR;
+      for (let n = Math.floor(next() * 12); n > 0; n--) {
+        const end = at + pick(DURATIONS);
+        if (end > now.getTime() + 90 * 24 * HOUR) break;
+        const payload = { reservationId: newId(), caregiverId, startAt: new Date(at).toISOString(), endAt: new Date(end).toISOString() };
+        const statuses: ReservationStatus[] = ['REQUESTED', next() < 0.25 ? pick(ENDINGS) : pick<ReservationStatus>(['ACCEPTED', 'CONFIRMED'])];
+        for (const status of statuses) {
+          const event = { id: newId(), type: 'reservation.any.v1', aggregateId: payload.reservationId, occurredAt: now.toISOString(), payload: { ...payload, status } };
+          await applyReservationEvent(tx, event, now);
+          slotEvents += 1;
+        }
+        at = end + Math.floor(1 + next() * 96) * HOUR;
+      }
+    }
+  });
+}
+
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 await client.query('ANALYZE caregivers.profiles');
+await client.query('ANALYZE caregivers.busy_slots');
+const slotCounts = await client.query('SELECT active, count(*)::int AS n FROM caregivers.busy_slots GROUP BY active ORDER BY active DESC');
+console.log(`busy slots from ${slotEvents} events:`, slotCounts.rows.map((r: { active: boolean; n: number }) => `${r.active ? 'active' : 'ended'} ${r.n}`).join(', '));
 const counts = await client.query('SELECT status, count(*)::int AS n FROM caregivers.profiles GROUP BY status ORDER BY status');
 console.log('rows:', counts.rows.map((r: { status: string; n: number }) => `${r.status} ${r.n}`).join(', '));
 console.log(`PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}\n`);
@@ -125,6 +161,15 @@ await explainSearch('9. minRating=4.5 maxHourlyRate=15000 gender=MALE, sort=rati
 await explainSearch('10. maxDailyRate=100000, sort=dailyRate', { maxDailyRate: 100_000 }, 'dailyRate');
 await explainSearch('11. minCareerYears=20, sort=reviewCount', { minCareerYears: 20 }, 'reviewCount');
 await explain('12. Admin queue: status=PENDING, oldest first', reviewQueueQuery(database.db, { status: 'PENDING', limit: 20 }));
+
+const day = { availableFrom: '2026-12-15T09:00:00+09:00', availableTo: '2026-12-15T18:00:00+09:00' };
+await explainSearch('13. availableFrom/To one working day, sort=recommended', day, 'recommended');
+await explainSearch('14. sido=서울 sigungu=강남 serviceType=HOSPITAL, available one working day, sort=rating', { sido: '서울', sigungu: '강남', serviceType: ['HOSPITAL'], ...day }, 'rating');
+await explainSearch('15. availableFrom/To over 31 days (most caregivers are busy some time), sort=recommended', { availableFrom: '2026-12-01T00:00:00+09:00', availableTo: '2027-01-01T00:00:00+09:00' }, 'recommended');
+const busiest = await client.query(`SELECT caregiver_id FROM caregivers.busy_slots WHERE active GROUP BY caregiver_id ORDER BY count(*) DESC, caregiver_id LIMIT 1`);
+await explain('16. GET /caregivers/:id/busy over 92 days (the busiest caregiver)', busyIntervalsQuery(database.db, (busiest.rows[0] as { caregiver_id: string }).caregiver_id, {
+  from: new Date('2026-12-01T00:00:00+09:00'), to: new Date('2027-03-03T00:00:00+09:00'),
+}));
 
 await client.end();
 await database.close();

@@ -3,6 +3,8 @@ import type { Region, ServiceType } from '../../src/modules/caregivers/contract.
 import { normaliseRegion } from '../../src/modules/caregivers/domain/regions.ts';
 import { servesRegion } from '../../src/modules/caregivers/domain/profile.ts';
 import { SORT_DIRECTION, type SearchFilters, type SortName } from '../../src/modules/caregivers/domain/search.ts';
+import type { ReservationStatus } from '../../src/modules/reservations/contract.ts';
+import { booking, type Booking } from './reservation-events.ts';
 import { profileInput } from './support.ts';
 
 // A seeded population of caregivers and an oracle that says what a search must answer, shared by the
@@ -15,6 +17,8 @@ export interface Seeded {
   readonly ratingAverage: number;
   readonly reviewCount: number;
   readonly score: number;
+  /** Active reservations, as [from, to) in epoch milliseconds. */
+  readonly busy?: readonly { readonly from: number; readonly to: number }[];
 }
 
 export function random(seed: number): () => number {
@@ -71,6 +75,10 @@ export function matches(s: Seeded, f: SearchFilters): boolean {
   if (f.maxDailyRate !== undefined && input.dailyRate > f.maxDailyRate) return false;
   if (f.language !== undefined && !input.languages.includes(f.language)) return false;
   if (f.q !== undefined && !`${input.displayName} ${input.introduction}`.toLowerCase().includes(f.q.trim().toLowerCase())) return false;
+  if (f.availableFrom !== undefined && f.availableTo !== undefined) {
+    const [from, to] = [Date.parse(f.availableFrom), Date.parse(f.availableTo)];
+    if ((s.busy ?? []).some((b) => b.from < to && from < b.to)) return false;
+  }
   return true;
 }
 
@@ -90,6 +98,38 @@ export function expected(all: readonly Seeded[], f: SearchFilters, sort: SortNam
     .filter((s) => matches(s, f))
     .sort((a, b) => sign * (sortValue(a, sort) - sortValue(b, sort) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     .map((s) => s.id);
+}
+
+// Time blocks a seeded caregiver may be booked in; they do not overlap, and the first two are back to back.
+const BLOCKS: [string, string][] = [
+  ['2026-12-10T09:00:00+09:00', '2026-12-10T13:00:00+09:00'],
+  ['2026-12-10T13:00:00+09:00', '2026-12-10T18:00:00+09:00'],
+  ['2026-12-11T00:00:00+09:00', '2026-12-12T00:00:00+09:00'],
+  ['2026-12-12T22:00:00+09:00', '2026-12-13T06:00:00+09:00'],
+];
+const FINAL_STATUSES: ReservationStatus[] = ['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS', 'CANCELLED', 'REJECTED', 'EXPIRED', 'COMPLETED'];
+
+export interface SeededBooking {
+  readonly booking: Booking;
+  /** Statuses in the order they happened: REQUESTED, then the final one if it differs. */
+  readonly history: readonly ReservationStatus[];
+}
+
+/** A caregiver's reservations in some of the blocks, each ending in a random status. */
+export function makeBookings(next: () => number, caregiverId: string): SeededBooking[] {
+  return BLOCKS.filter(() => next() < 0.4).map(([startAt, endAt]) => {
+    const final = FINAL_STATUSES[Math.floor(next() * FINAL_STATUSES.length)]!;
+    return { booking: booking(caregiverId, startAt, endAt), history: final === 'REQUESTED' ? ['REQUESTED'] : ['REQUESTED', final] };
+  });
+}
+
+const ACTIVE = new Set<ReservationStatus>(['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS']);
+
+/** What the oracle needs: the intervals of the bookings that are still active. */
+export function busyOf(bookings: readonly SeededBooking[]): { from: number; to: number }[] {
+  return bookings
+    .filter((b) => ACTIVE.has(b.history.at(-1)!))
+    .map((b) => ({ from: Date.parse(b.booking.startAt), to: Date.parse(b.booking.endAt) }));
 }
 
 export const FILTERS: SearchFilters[] = [
@@ -115,6 +155,12 @@ export const FILTERS: SearchFilters[] = [
   { q: '100%' },
   { q: '%' },
   { q: '김영' },
+  { availableFrom: '2026-12-10T10:00:00+09:00', availableTo: '2026-12-10T11:00:00+09:00' },
+  // Starts where the first block ends: only the second block's bookings count.
+  { availableFrom: '2026-12-10T13:00:00+09:00', availableTo: '2026-12-10T18:00:00+09:00' },
+  { availableFrom: '2026-12-11T23:59:59+09:00', availableTo: '2026-12-12T22:00:01+09:00' },
+  { availableFrom: '2026-12-01T00:00:00Z', availableTo: '2027-01-01T00:00:00Z' },
+  { sido: '서울', availableFrom: '2026-12-10T03:00:00Z', availableTo: '2026-12-10T05:00:00Z' },
   { sido: '서울', serviceType: ['HOME'], minRating: 4, maxHourlyRate: 20_000, gender: 'FEMALE' },
 ];
 

@@ -5,7 +5,10 @@ import { SORTS, type SearchFilters } from '../../src/modules/caregivers/domain/s
 import type { Region } from '../../src/modules/caregivers/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/database.ts';
-import { expected, FILTERS, makeInput, random, RATINGS, type Seeded } from './search-fixture.ts';
+import { inTransaction } from '../../src/platform/db/database.ts';
+import { appendToOutbox } from '../../src/platform/events/outbox.ts';
+import { busyOf, expected, FILTERS, makeBookings, makeInput, random, RATINGS, type Seeded } from './search-fixture.ts';
+import { reservationNewEvent } from './reservation-events.ts';
 import { setRating } from './support.ts';
 
 function queryString(filters: SearchFilters & { sort?: string; limit?: number; cursor?: string }): string {
@@ -31,6 +34,7 @@ describe.each(databaseKinds())('caregiver search over HTTP on %s', (kind) => {
     t = await startTestApp({ kind });
     const { useCases } = t.modules.caregivers;
     const next = random(7);
+    const nextBooking = random(1210);
     for (let i = 0; i < 33; i++) {
       const input = makeInput(next, i);
       const profile = await useCases.createProfile(newId(), input);
@@ -39,8 +43,14 @@ describe.each(databaseKinds())('caregiver search over HTTP on %s', (kind) => {
       const [ratingAverage, reviewCount] = RATINGS[(i * 3) % RATINGS.length]!;
       const score = recommendedScore({ ratingAverage, reviewCount, careerYears: input.careerYears });
       await setRating(t.platform.database.db, profile.id, ratingAverage, reviewCount, score);
-      seeded.push({ id: profile.id, input, regions: profile.regions as Region[], ratingAverage, reviewCount, score });
+      // Reservations reach the search the way they do in production: outbox, relay, bus, busy-slots consumer.
+      const bookings = makeBookings(nextBooking, profile.id);
+      const events = bookings.flatMap((b) => b.history.map((status) => reservationNewEvent(b.booking, status)));
+      await inTransaction(t.platform.database.db, (tx) => appendToOutbox(tx, events, t.platform.clock));
+      seeded.push({ id: profile.id, input, regions: profile.regions as Region[], ratingAverage, reviewCount, score, busy: busyOf(bookings) });
     }
+    t.platform.eventsWritten();
+    await t.settle();
   });
   afterAll(async () => {
     await t.close();
@@ -110,7 +120,15 @@ describe.each(databaseKinds())('caregiver search over HTTP on %s', (kind) => {
     ['?limit=0', 'limit'],
     ['?limit=101', 'limit'],
     ['?language=korean', 'language'],
-    ['?availableFrom=2026-12-01T09:00:00%2B09:00', 'availableFrom'],
+    ['?availableFrom=2026-12-01T09:00:00%2B09:00', 'availableTo'],
+    ['?availableTo=2026-12-01T09:00:00%2B09:00', 'availableFrom'],
+    ['?availableFrom=2026-12-01T09:00:00&availableTo=2026-12-01T10:00:00%2B09:00', 'availableFrom'],
+    ['?availableFrom=2026-12-01T09:00:00+09:00&availableTo=2026-12-01T10:00:00%2B09:00', 'availableFrom'],
+    ['?availableFrom=2026-02-30T09:00:00Z&availableTo=2026-03-02T10:00:00Z', 'availableFrom'],
+    ['?availableFrom=2026-12-01T10:00:00%2B09:00&availableTo=2026-12-01T10:00:00%2B09:00', 'availableTo'],
+    ['?availableFrom=2026-12-01T10:00:00%2B09:00&availableTo=2026-12-01T00:30:00Z', 'availableTo'],
+    ['?availableFrom=2026-12-01T00:00:00Z&availableTo=2027-01-01T00:00:01Z', 'availableTo'],
+    ['?availableFrom=2026-12-01T00:00:00Z&availableTo=2026-12-02T00:00:00Z&sido=뉴욕', 'sido'],
     ['?cursor=garbage', 'cursor'],
   ])('refuses %s with a 400 on %s', async (query, field) => {
     const response = await search(query);

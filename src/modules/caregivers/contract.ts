@@ -76,4 +76,8 @@ export interface CaregiversApi {
   findProfileByUserId(userId: string): Promise<CaregiverProfile | undefined>;
   /** Only APPROVED profiles among `ids`, in no particular order; unknown ids are skipped. */
   findApprovedProfiles(ids: readonly string[]): Promise<CaregiverProfile[]>;
+  /** The region catalogue's normalisation (`서울`/`강남` -> `서울특별시`/`강남구`), for other modules' addresses. */
+  normaliseRegion(input: { sido: string; sigungu?: string | null }):
+    | { readonly ok: true; readonly value: Region }
+    | { readonly ok: false; readonly field: 'sido' | 'sigungu'; readonly message: string };
 }

@@ -4,7 +4,9 @@ import type { CaregiversDeps } from './app/deps.ts';
 import { toContractProfile } from './app/profile-view.ts';
 import { makeCaregiversUseCases, type CaregiversUseCases } from './app/use-cases.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
+import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
 import { findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
+import { normaliseRegion } from './domain/regions.ts';
 import { caregiverRoutes } from './http/routes.ts';
 
 export type { CaregiversUseCases } from './app/use-cases.ts';
@@ -24,6 +26,7 @@ export function createCaregiversModule(
       const row = await findProfileByUserId(db, userId);
       return row && toContractProfile(row);
     },
+    normaliseRegion,
     async findApprovedProfiles(ids) {
       return (await findProfilesByIds(db, ids, { approvedOnly: true })).map(toContractProfile);
     },
@@ -31,7 +34,7 @@ export function createCaregiversModule(
   return {
     name: 'caregivers',
     routes: (app) => caregiverRoutes(app, useCases),
-    consumers: [makeUserWithdrawnConsumer(deps)],
+    consumers: [makeUserWithdrawnConsumer(deps), makeBusySlotsConsumer(deps)],
     api,
     useCases,
   };

@@ -7,7 +7,9 @@ import { FILES, openCaregiversModule, setRating } from '../../../test/caregivers
 import type { Region } from './contract.ts';
 import { recommendedScore } from './domain/ranking.ts';
 import { SORTS } from './domain/search.ts';
-import { expected, FILTERS, makeInput, matches, random, RATINGS, type Seeded } from '../../../test/caregivers/search-fixture.ts';
+import { busyOf, expected, FILTERS, makeBookings, makeInput, matches, random, RATINGS, type Seeded } from '../../../test/caregivers/search-fixture.ts';
+import { deliver, historyEvents } from '../../../test/caregivers/reservation-events.ts';
+import { BUSY_SLOTS_CONSUMER } from './app/busy-slots-consumer.ts';
 
 // The search against an oracle: every filter and sort on a seeded set, walked page by page.
 
@@ -18,7 +20,9 @@ describe.each(databaseKinds())('caregiver search on %s', (kind) => {
 
   beforeAll(async () => {
     h = await openCaregiversModule(kind);
+    const busySlots = h.module.consumers!.find((c) => c.name === BUSY_SLOTS_CONSUMER)!;
     const next = random(20261201);
+    const nextBooking = random(1210);
     for (let i = 0; i < 40; i++) {
       const input = makeInput(next, i);
       const userId = newId();
@@ -35,13 +39,15 @@ describe.each(databaseKinds())('caregiver search on %s', (kind) => {
         withdrawnId = profile.id;
         await h.useCases.uploadDocument(userId, { kind: 'PHOTO', content: FILES.png });
         const event = { id: newId(), type: 'user.withdrawn.v1', aggregateId: userId, occurredAt: new Date().toISOString(), payload: { userId, role: 'CAREGIVER' } };
-        const consumer = h.module.consumers![0]!;
+        const consumer = h.module.consumers!.find((c) => c.name === 'caregivers.user-withdrawn')!;
         expect(await runIdempotently(h.platform.database, consumer, event)).toBe('handled');
         expect(await runIdempotently(h.platform.database, consumer, event)).toBe('duplicate');
         await consumer.handle({ ...event, id: newId() }, h.db); // a second, distinct delivery changes nothing
         continue;
       }
-      seeded.push({ id: profile.id, input, regions: profile.regions as Region[], ratingAverage, reviewCount, score });
+      const bookings = makeBookings(nextBooking, profile.id);
+      await deliver(h.db, busySlots, bookings.flatMap((b) => historyEvents(b)));
+      seeded.push({ id: profile.id, input, regions: profile.regions as Region[], ratingAverage, reviewCount, score, busy: busyOf(bookings) });
     }
   });
   afterAll(async () => {

@@ -92,7 +92,7 @@ export interface PayableReservation {
 }
 
 export interface ReservationsApi {
-  /** The reservation if `userId` is its guardian or caregiver (or anyone when `userId` is undefined). */
+  /** The reservation if `guardianId` is its guardian; undefined when unknown or someone else's (any status). */
   findPayable(reservationId: string, guardianId: string): Promise<PayableReservation | undefined>;
   /** Participants of a reservation (for access checks elsewhere, e.g. payments read by the payee). */
   participants(reservationId: string): Promise<{ guardianId: string; caregiverUserId: string } | undefined>;

@@ -2,6 +2,7 @@ import { makeApproveProfile } from './approve-profile.ts';
 import { makeCreateProfile } from './create-profile.ts';
 import type { CaregiversDeps } from './deps.ts';
 import { makeDownloadDocument } from './download-document.ts';
+import { makeGetBusyTimes } from './get-busy-times.ts';
 import { makeGetMyProfile } from './get-my-profile.ts';
 import { makeGetPhoto } from './get-photo.ts';
 import { makeGetProfile } from './get-profile.ts';
@@ -28,6 +29,7 @@ export function makeCaregiversUseCases(deps: CaregiversDeps) {
     getProfile: makeGetProfile(deps),
     getPhoto: makeGetPhoto(deps),
     searchProfiles: makeSearchProfiles(deps),
+    getBusyTimes: makeGetBusyTimes(deps),
     listRegions: makeListRegions(),
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { containsPattern, SORT_DIRECTION, type CursorPosition, type SearchCriteria, type SortName } from '../domain/search.ts';
+import { rangeOf } from './busy-slots.repo.ts';
 import { PROFILE_COLUMNS, q, type ProfileRow } from './caregivers.repo.ts';
 
 // The public search over APPROVED profiles. Which index serves which filter and sort is explained,
@@ -51,6 +52,11 @@ export function searchQuery(db: Executor, page: SearchPage) {
   if (c.maxDailyRate !== undefined) query = query.where('daily_rate', '<=', c.maxDailyRate);
   // search_text is lower-cased and so is the criteria text: LIKE then matches case-insensitively.
   if (c.text !== undefined) query = query.where(sql<boolean>`search_text LIKE ${containsPattern(c.text)}`);
+  // Busy slots are this module's copy of the reservations (fed by their events), not a join into them.
+  if (c.available) {
+    query = query.where(sql<boolean>`NOT EXISTS (SELECT 1 FROM caregivers.busy_slots b
+      WHERE b.caregiver_id = profiles.id AND b.active AND b.during && ${rangeOf(c.available)})`);
+  }
   if (after) {
     query = query.where((eb) =>
       eb(eb.refTuple(column, 'id'), direction === 'desc' ? '<' : '>', eb.tuple(after.value, after.id)),

@@ -49,6 +49,30 @@ describe('searchCriteria', () => {
   });
 });
 
+describe('searchCriteria availability', () => {
+  it('turns availableFrom/To into a window', () => {
+    expect(searchCriteria({ availableFrom: '2026-12-01T09:00:00+09:00', availableTo: '2026-12-01T18:00:00+09:00' })).toEqual({
+      ok: true,
+      value: { serviceTypes: [], available: { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-01T09:00:00Z') } },
+    });
+  });
+
+  it('wants both, in order, at most 31 days apart, reported with the other problems', () => {
+    expect(searchCriteria({ availableFrom: '2026-12-01T09:00:00+09:00' })).toEqual({
+      ok: false,
+      errors: [{ field: 'availableTo', message: 'is required with availableFrom' }],
+    });
+    expect(searchCriteria({ sido: '뉴욕', availableTo: '2026-12-01T09:00:00+09:00' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'sido' }, { field: 'availableFrom' }],
+    });
+    expect(searchCriteria({ availableFrom: '2026-12-01T00:00:00Z', availableTo: '2027-01-01T00:00:01Z' })).toEqual({
+      ok: false,
+      errors: [{ field: 'availableTo', message: 'must be at most 31 days after availableFrom' }],
+    });
+  });
+});
+
 describe('containsPattern', () => {
   it('escapes LIKE wildcards so they match themselves', () => {
     expect(containsPattern('김영희')).toBe('%김영희%');

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../platform/errors.ts';
 import type { Gender, ServiceType } from '../contract.ts';
+import { checkWindow, SEARCH_WINDOW_MAX_DAYS, type TimeWindow } from './availability.ts';
 import { cleanText, regionFilterKeys } from './profile.ts';
 import { normaliseRegion } from './regions.ts';
 
@@ -29,6 +30,9 @@ export interface SearchFilters {
   readonly maxDailyRate?: number | undefined;
   readonly language?: string | undefined;
   readonly q?: string | undefined;
+  /** ISO 8601 with an offset; both or neither. */
+  readonly availableFrom?: string | undefined;
+  readonly availableTo?: string | undefined;
 }
 
 export interface SearchCriteria {
@@ -44,6 +48,8 @@ export interface SearchCriteria {
   readonly language?: string;
   /** Case-insensitive substring of the display name or the introduction. */
   readonly text?: string;
+  /** Leaves out caregivers with an active reservation overlapping [from, to). */
+  readonly available?: TimeWindow;
 }
 
 export type CriteriaCheck =
@@ -62,6 +68,16 @@ export function searchCriteria(filters: SearchFilters): CriteriaCheck {
     if (region.ok) regionKeys = regionFilterKeys(region.value);
     else errors.push({ field: region.field, message: region.message });
   }
+  let available: TimeWindow | undefined;
+  if (filters.availableFrom !== undefined || filters.availableTo !== undefined) {
+    const window = checkWindow(filters.availableFrom, filters.availableTo, {
+      fromField: 'availableFrom',
+      toField: 'availableTo',
+      maxDays: SEARCH_WINDOW_MAX_DAYS,
+    });
+    if (window.ok) available = window.value;
+    else errors.push(...window.errors);
+  }
   if (errors.length > 0) return { ok: false, errors };
   const text = filters.q === undefined ? '' : cleanText(filters.q).toLowerCase();
   const value: SearchCriteria = {
@@ -74,6 +90,7 @@ export function searchCriteria(filters: SearchFilters): CriteriaCheck {
     ...(filters.maxDailyRate !== undefined ? { maxDailyRate: filters.maxDailyRate } : {}),
     ...(filters.language !== undefined ? { language: filters.language.toLowerCase() } : {}),
     ...(text !== '' ? { text } : {}),
+    ...(available ? { available } : {}),
   };
   return { ok: true, value };
 }

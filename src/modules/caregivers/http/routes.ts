@@ -7,6 +7,8 @@ import type { DocumentKind } from '../contract.ts';
 import type { CaregiversUseCases } from '../app/use-cases.ts';
 import { adminCaregiverRoutes } from './admin-routes.ts';
 import {
+  BusyList,
+  BusyQuery,
   CreateProfileBody,
   DOCUMENT_KINDS,
   DocumentOut,
@@ -126,7 +128,10 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
           'that sigungu or the whole sido (short forms accepted, unknown names 400). `serviceType` is repeatable and ' +
           'every one given must be offered. `sort=recommended` (default) orders by a Bayesian rating (prior 3.5 worth ' +
           '5 reviews) plus 0.02 per career year up to 10 years; prices sort cheapest first, everything else highest first. ' +
-          'Availability filters (availableFrom/availableTo) are not supported yet and are refused (400).',
+          '`availableFrom`+`availableTo` (both or neither, ISO 8601 with an offset, at most 31 days apart) leave out ' +
+          'caregivers with an active reservation (requested, accepted, confirmed, in progress) overlapping ' +
+          '[availableFrom, availableTo); a reservation ending exactly at availableFrom does not count. Reservations ' +
+          'reach the search through events: a new booking or cancellation shows here within about a second.',
         querystring: SearchQuery,
         response: { 200: SearchPage },
       },
@@ -185,6 +190,26 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return reply.type(photo.file.contentType).send(photo.file.body);
     },
+  );
+
+  api.get(
+    '/caregivers/:id/busy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'When an approved caregiver is booked',
+        description:
+          'The time intervals [startAt, endAt) of the caregiver\'s active reservations (requested, accepted, confirmed, ' +
+          'in progress) that overlap [from, to), earliest first, in UTC, whole rather than clipped to the window, ' +
+          'and nothing else about them. `from` and `to` are required, at most 92 days apart. Eventually consistent: a ' +
+          'new booking or cancellation shows within about a second. Profiles that are not APPROVED: 404.',
+        params: IdParams,
+        querystring: BusyQuery,
+        response: { 200: BusyList },
+      },
+    },
+    async (request) => useCases.getBusyTimes(request.params.id, request.query),
   );
 
   adminCaregiverRoutes(app, useCases);

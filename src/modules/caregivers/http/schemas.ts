@@ -1,5 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { CursorParam, LimitParam, pageOf } from '../../../platform/http/pagination.ts';
+import { BUSY_WINDOW_MAX_DAYS, SEARCH_WINDOW_MAX_DAYS } from '../domain/availability.ts';
 import { CERTIFICATE_TYPES, GENDERS, PROFILE_LIMITS, SERVICE_TYPES } from '../domain/profile.ts';
 import { SORTS } from '../domain/search.ts';
 import { PROFILE_STATUSES } from '../domain/status.ts';
@@ -118,6 +119,10 @@ export const ProfileDetail = Type.Object({
   updatedAt: Type.Optional(PrivateProperties.updatedAt),
 });
 
+/** An instant on input: ISO 8601 with an offset (the handler also checks the calendar). */
+const Instant = (description: string) =>
+  Type.String({ format: 'date-time', maxLength: 40, description: `${description}. ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+09:00 (in a URL, + is %2B)` });
+
 export const SearchQuery = Type.Object(
   {
     sido: Type.Optional(Type.String({ maxLength: 30, description: '서울 or 서울특별시: caregivers serving somewhere in it' })),
@@ -134,11 +139,30 @@ export const SearchQuery = Type.Object(
     maxDailyRate: Type.Optional(Type.Integer({ minimum: 0 })),
     language: Type.Optional(Language),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'text in the display name or introduction (case-insensitive)' })),
+    availableFrom: Type.Optional(
+      Instant(`with availableTo: leaves out caregivers with an active reservation overlapping [availableFrom, availableTo); at most ${SEARCH_WINDOW_MAX_DAYS} days`),
+    ),
+    availableTo: Type.Optional(Instant('with availableFrom; after it (exclusive end)')),
     sort: Type.Optional(Type.Enum([...SORTS], { default: 'recommended' })),
     limit: Type.Optional(LimitParam),
     cursor: Type.Optional(CursorParam),
   },
   { additionalProperties: false },
+);
+
+export const BusyQuery = Type.Object(
+  {
+    from: Instant('start of the window'),
+    to: Instant(`end of the window (exclusive), after from, at most ${BUSY_WINDOW_MAX_DAYS} days later`),
+  },
+  { additionalProperties: false },
+);
+
+export const BusyList = List(
+  Type.Object({
+    startAt: Type.String({ format: 'date-time', description: 'UTC' }),
+    endAt: Type.String({ format: 'date-time', description: 'UTC, exclusive' }),
+  }),
 );
 
 export const ReviewListQuery = Type.Object(

@@ -1,0 +1,172 @@
+// Reservation creates per second with 50 concurrent clients on PostgreSQL, non-conflicting (each client
+// books its own caregiver) and conflicting (all 50 race for one caregiver's slot: one wins, 49 get 409),
+// beside a raw SQL insert loop into the same table with the same 50-way concurrency; then p50/p99 of
+// POST /payments/confirm with the sandbox provider. Run: `npm run bench:reservations`.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { client, startServer, stopServer, summarise, round } from './http-client.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const CONFIRMS = Number(process.env.BENCH_CONFIRMS ?? 200);
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_SECRET = 'bench-admin-secret-000';
+const PASSWORD = 'bench password 12345';
+const HOUR = 3_600_000;
+
+const dbName = `carenest_bench_r_${process.pid}`;
+const pgUrl = new URL(ADMIN_URL);
+pgUrl.pathname = `/${dbName}`;
+
+async function admin(sqlText: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  await c.query(sqlText);
+  await c.end();
+}
+
+type Call = ReturnType<typeof client>;
+
+async function account(call: Call, role: string, i: number): Promise<{ token: string; id: string }> {
+  const email = `${role.toLowerCase()}${i}@bench.example.com`;
+  const signup = await call('POST', '/api/v1/auth/signup', { email, password: PASSWORD, name: `${role} ${i}`, role, ...(role === 'ADMIN' ? { adminSecret: ADMIN_SECRET } : {}) });
+  const login = await call('POST', '/api/v1/auth/login', { email, password: PASSWORD });
+  return { token: String(login.body.accessToken), id: String(signup.body.id) };
+}
+
+async function caregiver(call: Call, adminToken: string, i: number): Promise<{ token: string; caregiverId: string }> {
+  const user = await account(call, 'CAREGIVER', i);
+  const profile = await call('POST', '/api/v1/caregivers', {
+    displayName: `간병인${i}`, gender: 'FEMALE', birthYear: 1970, careerYears: 10, introduction: '벤치마크용 프로필입니다.',
+    certificates: [{ type: 'CARE_WORKER', number: `B-${i}` }], regions: [{ sido: '서울특별시' }], serviceTypes: ['HOSPITAL'],
+    languages: ['ko'], hourlyRate: 15_000, dailyRate: 130_000,
+  }, user.token);
+  const approved = await call('POST', `/api/v1/admin/caregivers/${String(profile.body.id)}/approve`, {}, adminToken);
+  if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return { token: user.token, caregiverId: String(profile.body.id) };
+}
+
+// Whole hours, two days from now onwards, so the 1-hour minimum lead never bites during the run.
+const base = Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR;
+const slot = (k: number) => ({ startAt: new Date(base + k * 2 * HOUR).toISOString(), endAt: new Date(base + k * 2 * HOUR + HOUR).toISOString() });
+const booking = (caregiverId: string, k: number) => ({
+  caregiverId, serviceType: 'HOSPITAL', rateType: 'HOURLY', ...slot(k),
+  location: { sido: '서울특별시', sigungu: '강남구', address: '테헤란로 1' },
+  patient: { name: '환자', conditions: ['거동 불편'] },
+});
+
+async function during<T>(seconds: number, worker: (w: number) => Promise<T>, workers: number): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(Array.from({ length: workers }, async (_, w) => {
+    while (Date.now() < until) {
+      await worker(w);
+      done += 1;
+    }
+  }));
+  return done;
+}
+
+const results: Record<string, unknown> = {};
+await admin(`CREATE DATABASE ${dbName}`);
+const server = await startServer(['src/main.ts'], {
+  DATABASE_URL: pgUrl.toString(), DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: ADMIN_SECRET, LOGIN_MAX_FAILURES: '1000',
+});
+try {
+  const call = client(`http://127.0.0.1:${server.port}`);
+  const adminUser = await account(call, 'ADMIN', 0);
+  process.stderr.write(`seeding ${CLIENTS} caregivers and guardians...\n`);
+  const caregivers: { token: string; caregiverId: string }[] = [];
+  const guardians: { token: string; id: string }[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    caregivers.push(await caregiver(call, adminUser.token, i));
+    guardians.push(await account(call, 'GUARDIAN', i));
+  }
+
+  // Non-conflicting: client w books caregiver w, slot after slot.
+  const nextSlot = new Array<number>(CLIENTS).fill(0);
+  const latencies: number[] = [];
+  let failures = 0;
+  const elapsed1 = performance.now();
+  const created = await during(SECONDS, async (w) => {
+    const t0 = performance.now();
+    const res = await call('POST', '/api/v1/reservations', booking(caregivers[w]!.caregiverId, nextSlot[w]!++), guardians[w]!.token);
+    latencies.push(performance.now() - t0);
+    if (res.status !== 201) failures += 1;
+  }, CLIENTS);
+  const seconds1 = (performance.now() - elapsed1) / 1000;
+  results.nonConflicting = { requests: created, perSecond: round(created / seconds1), failures, ...summarise(latencies) };
+  process.stderr.write(`non-conflicting: ${JSON.stringify(results.nonConflicting)}\n`);
+
+  // Conflicting: rounds in which all clients race for the same caregiver and slot.
+  const target = caregivers[0]!.caregiverId;
+  let rounds = 0;
+  let winners = 0;
+  let overlaps = 0;
+  let other = 0;
+  const raceLatencies: number[] = [];
+  const elapsed2 = performance.now();
+  const until = Date.now() + SECONDS * 1000;
+  while (Date.now() < until) {
+    const k = 10_000 + rounds;
+    const answers = await Promise.all(guardians.map(async (g) => {
+      const t0 = performance.now();
+      const res = await call('POST', '/api/v1/reservations', booking(target, k), g.token);
+      raceLatencies.push(performance.now() - t0);
+      return res;
+    }));
+    const won = answers.filter((a) => a.status === 201).length;
+    winners += won;
+    overlaps += answers.filter((a) => a.status === 409 && a.body.code === 'RESERVATION_OVERLAP').length;
+    other += answers.filter((a) => a.status !== 201 && !(a.status === 409 && a.body.code === 'RESERVATION_OVERLAP')).length;
+    if (won !== 1) throw new Error(`round ${rounds}: ${won} winners`);
+    rounds += 1;
+  }
+  const seconds2 = (performance.now() - elapsed2) / 1000;
+  results.conflicting = { rounds, requests: rounds * CLIENTS, perSecond: round((rounds * CLIENTS) / seconds2), winners, overlaps, other, ...summarise(raceLatencies) };
+  process.stderr.write(`conflicting: ${JSON.stringify(results.conflicting)}\n`);
+
+  // Raw SQL: the same table, 50 connections each inserting its own caregiver's rows.
+  const pool = new pg.Pool({ connectionString: pgUrl.toString(), max: CLIENTS });
+  const rawSlot = new Array<number>(CLIENTS).fill(0);
+  const rawIds = Array.from({ length: CLIENTS }, () => randomUUID());
+  const rawLatencies: number[] = [];
+  const elapsed3 = performance.now();
+  const inserted = await during(SECONDS, async (w) => {
+    const { startAt, endAt } = slot(rawSlot[w]!++);
+    const t0 = performance.now();
+    await pool.query(
+      `INSERT INTO reservations.reservations (id, guardian_id, caregiver_id, caregiver_user_id, caregiver_name, status, rate_type,
+         service_type, start_at, end_at, location, patient_name, quote, total_amount, created_at, updated_at)
+       VALUES ($1, 'g', $2, 'u', 'n', 'REQUESTED', 'HOURLY', 'HOSPITAL', $3, $4, '{}'::jsonb, 'p', '{}'::jsonb, 15000, now(), now())`,
+      [randomUUID(), rawIds[w], startAt, endAt],
+    );
+    rawLatencies.push(performance.now() - t0);
+  }, CLIENTS);
+  const seconds3 = (performance.now() - elapsed3) / 1000;
+  await pool.end();
+  results.rawSql = { requests: inserted, perSecond: round(inserted / seconds3), ...summarise(rawLatencies) };
+  process.stderr.write(`raw SQL: ${JSON.stringify(results.rawSql)}\n`);
+
+  // Confirm latency: one payment at a time, sandbox provider.
+  const confirmLatencies: number[] = [];
+  for (let i = 0; i < CONFIRMS; i++) {
+    const w = i % CLIENTS;
+    const reservation = await call('POST', '/api/v1/reservations', booking(caregivers[w]!.caregiverId, 20_000 + i), guardians[w]!.token);
+    const id = String(reservation.body.id);
+    await call('POST', `/api/v1/reservations/${id}/accept`, {}, caregivers[w]!.token);
+    const payment = await call('POST', '/api/v1/payments', { reservationId: id }, guardians[w]!.token);
+    const redirect = await call('POST', '/api/v1/payments/sandbox/checkout', { orderId: payment.body.orderId, outcome: 'success' }, guardians[w]!.token);
+    const t0 = performance.now();
+    const confirmed = await call('POST', '/api/v1/payments/confirm', redirect.body, guardians[w]!.token, { 'idempotency-key': randomUUID() });
+    confirmLatencies.push(performance.now() - t0);
+    if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  }
+  results.confirm = summarise(confirmLatencies);
+  process.stderr.write(`confirm: ${JSON.stringify(results.confirm)}\n`);
+} finally {
+  await stopServer(server.child);
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+}
+process.stdout.write(`${JSON.stringify({ clients: CLIENTS, seconds: SECONDS, node: process.version, ...results }, null, 2)}\n`);

@@ -1,0 +1,86 @@
+import type { Executor } from '../../../platform/db/database.ts';
+import type { DomainEvent, EventConsumer } from '../../../platform/events/event.ts';
+import { newId } from '../../../platform/ids.ts';
+import { RESERVATION_EVENTS, type ReservationCancelledV1, type ReservationPaymentRefusedV1 } from '../../reservations/contract.ts';
+import { REFUNDABLE } from '../domain/payment-state.ts';
+import { cancelReasonFor, refundAmount, refundBaseKey, type RefundReason } from '../domain/refund.ts';
+import { findLivePayment, findPaymentById, type PaymentRow } from '../db/payments.repo.ts';
+import { requestRefund } from '../db/refunds.repo.ts';
+import type { PaymentsDeps } from './deps.ts';
+
+// Saga steps that ask for money back. Each runs in its event's inbox transaction, so it happens once
+// per event; it only WRITES the request (no provider call inside a transaction): the refund worker
+// (process-refunds.ts) carries it out. Their compensation is the refund itself; a refund has none
+// (money back is the end of the line), and a refund that cannot be made is parked FAILED for a person.
+
+async function request(
+  deps: PaymentsDeps,
+  tx: Executor,
+  event: DomainEvent,
+  payment: PaymentRow,
+  reason: RefundReason,
+  requested: number | null,
+  detail: string,
+): Promise<void> {
+  const amount = refundAmount(requested, payment.balance_amount);
+  if (amount === undefined) {
+    deps.logger.info({ paymentId: payment.id, reason }, 'nothing left to refund');
+    return;
+  }
+  const now = deps.platform.clock.now();
+  const inserted = await requestRefund(tx, {
+    id: newId(),
+    payment_id: payment.id,
+    reservation_id: payment.reservation_id,
+    reason,
+    cancel_reason: cancelReasonFor(reason, detail),
+    amount,
+    idempotency_key: refundBaseKey(reason, { reservationId: payment.reservation_id, paymentId: payment.id }),
+    key_generation: 0,
+    status: 'PENDING',
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: null,
+    refunded_amount: null,
+    transaction_key: null,
+    source_event_id: event.id,
+    created_at: now,
+    completed_at: null,
+  });
+  if (inserted) deps.refundsRequested();
+}
+
+/** reservation.cancelled.v1 after payment: refund what the cancellation policy says. */
+export function makeReservationCancelledConsumer(deps: PaymentsDeps): EventConsumer {
+  return {
+    name: 'payments.refund-cancelled-reservation',
+    types: [RESERVATION_EVENTS.cancelled],
+    async handle(event, tx) {
+      const cancelled = event.payload as ReservationCancelledV1;
+      if (!(cancelled.refundAmount > 0)) return;
+      const payment = await findLivePayment(tx, cancelled.reservationId);
+      if (!payment || !REFUNDABLE.includes(payment.status)) {
+        deps.logger.error({ reservationId: cancelled.reservationId, status: payment?.status }, 'a refund was due but no captured payment was found');
+        return;
+      }
+      await request(deps, tx, event, payment, 'RESERVATION_CANCELLED', cancelled.refundAmount, cancelled.reason);
+    },
+  };
+}
+
+/** reservation.payment_refused.v1: the reservation had ended when the money came; give it all back. */
+export function makePaymentRefusedConsumer(deps: PaymentsDeps): EventConsumer {
+  return {
+    name: 'payments.refund-refused-payment',
+    types: [RESERVATION_EVENTS.paymentRefused],
+    async handle(event, tx) {
+      const refused = event.payload as ReservationPaymentRefusedV1;
+      const payment = await findPaymentById(tx, refused.paymentId);
+      if (!payment || !REFUNDABLE.includes(payment.status)) {
+        deps.logger.warn({ paymentId: refused.paymentId, status: payment?.status }, 'refused payment has nothing to refund');
+        return;
+      }
+      await request(deps, tx, event, payment, 'PAYMENT_REFUSED', null, `reservation ${refused.status}`);
+    },
+  };
+}

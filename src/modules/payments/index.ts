@@ -1,0 +1,50 @@
+import type { Module, Platform } from '../../platform/module.ts';
+import type { ReservationsApi } from '../reservations/contract.ts';
+import type { PaymentsApi } from './contract.ts';
+import type { PaymentsDeps } from './app/deps.ts';
+import { chooseProvider } from './app/provider-choice.ts';
+import { makePaymentRefusedConsumer, makeReservationCancelledConsumer } from './app/refund-requests.ts';
+import { createSagaWorker } from './app/saga-worker.ts';
+import { makePaymentsUseCases, type PaymentsUseCases } from './app/use-cases.ts';
+import { paymentRoutes } from './http/routes.ts';
+import type { PaymentProvider } from './providers/provider.ts';
+
+export type { PaymentsUseCases } from './app/use-cases.ts';
+
+export interface PaymentsOptions {
+  readonly reservations: ReservationsApi;
+  /** Instead of the provider the configuration asks for (tests: a Toss client with short timeouts). */
+  readonly provider?: PaymentProvider;
+}
+
+export function createPaymentsModule(
+  platform: Platform,
+  options: PaymentsOptions,
+): Module & { api: PaymentsApi; useCases: PaymentsUseCases; provider: PaymentProvider } {
+  const chosen = options.provider
+    ? { provider: options.provider, sandbox: undefined, clientKey: platform.config.payment.tossClientKey ?? '', close: () => undefined }
+    : chooseProvider(platform);
+  const logger = platform.logger.child({ module: 'payments' });
+  let kick = (): void => undefined;
+  const deps: PaymentsDeps = {
+    platform,
+    logger,
+    provider: chosen.provider,
+    sandbox: chosen.sandbox,
+    reservations: options.reservations,
+    clientKey: chosen.clientKey,
+    refundsRequested: () => kick(),
+  };
+  const useCases = makePaymentsUseCases(deps);
+  const worker = createSagaWorker(useCases, logger, { onStop: chosen.close });
+  kick = worker.kick;
+  return {
+    name: 'payments',
+    routes: (app) => paymentRoutes(app, useCases, { platform, sandbox: chosen.sandbox !== undefined }),
+    consumers: [makeReservationCancelledConsumer(deps), makePaymentRefusedConsumer(deps)],
+    workers: [worker],
+    api: { settledAmounts: useCases.settledAmounts },
+    useCases,
+    provider: chosen.provider,
+  };
+}

@@ -1,0 +1,131 @@
+import type { EventConsumer } from '../../../platform/events/event.ts';
+import type { Actor } from '../../../platform/http/access.ts';
+import { ACTIVE_STATUSES, RESERVATION_EVENTS, type ReservationEventBase, type ReservationStatus } from '../contract.ts';
+import { findReservation, listInStatuses, type ReservationRow } from '../db/reservations.repo.ts';
+import type { Location, ServiceType } from '../domain/reservation.ts';
+import type { RateType } from '../domain/pricing.ts';
+import { isActive } from '../domain/transitions.ts';
+import type { ReservationsDeps } from './deps.ts';
+import { createLiveList, type LiveList } from './live-cache.ts';
+
+// The live state dashboards read most (issue 3, Build 4): a caregiver's pending requests, and the arrival
+// status of a guardian's active reservations. Kept in the cache by a consumer of this module's own events,
+// served from it, rebuilt from the database when the cache has nothing. No patient details: the cache is
+// not encrypted.
+
+export interface PendingRequest {
+  readonly id: string;
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly serviceType: ServiceType;
+  readonly rateType: RateType;
+  readonly totalAmount: number;
+  readonly location: Pick<Location, 'sido' | 'sigungu'>;
+  readonly expiresAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface LiveReservation {
+  readonly id: string;
+  readonly status: ReservationStatus;
+  readonly caregiverName: string;
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly checkedInAt: string | null;
+}
+
+export type LiveView =
+  | { readonly pendingRequests: readonly PendingRequest[]; readonly count: number }
+  | { readonly reservations: readonly LiveReservation[] };
+
+const keys = {
+  pending: (caregiverUserId: string) => `reservations:live:pending:${caregiverUserId}`,
+  active: (guardianId: string) => `reservations:live:active:${guardianId}`,
+};
+
+/** Enough for any dashboard; a caregiver with more pending requests than this sees the soonest. */
+const LIVE_LIMIT = 200;
+
+function pendingEntry(row: ReservationRow): PendingRequest {
+  return {
+    id: row.id,
+    startAt: row.start_at.toISOString(),
+    endAt: row.end_at.toISOString(),
+    serviceType: row.service_type,
+    rateType: row.rate_type,
+    totalAmount: row.total_amount,
+    location: { sido: row.location.sido, ...(row.location.sigungu !== undefined ? { sigungu: row.location.sigungu } : {}) },
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function liveEntry(row: ReservationRow): LiveReservation {
+  return {
+    id: row.id,
+    status: row.status,
+    caregiverName: row.caregiver_name,
+    startAt: row.start_at.toISOString(),
+    endAt: row.end_at.toISOString(),
+    checkedInAt: row.checked_in_at?.toISOString() ?? null,
+  };
+}
+
+const soonestFirst = <T extends { startAt: string; id: string }>(entries: T[]): T[] =>
+  entries.sort((a, b) => a.startAt.localeCompare(b.startAt) || a.id.localeCompare(b.id)).slice(0, LIVE_LIMIT);
+
+
+
+export function makeLiveState({ platform }: ReservationsDeps) {
+  const pending: LiveList<PendingRequest> = createLiveList(platform.cache);
+  const active: LiveList<LiveReservation> = createLiveList(platform.cache);
+
+  /** From the cache; on a miss from the database, repairing the cache on the way. */
+  async function served<T extends { startAt: string; id: string }>(
+    list: LiveList<T>,
+    key: string,
+    fromDatabase: () => Promise<T[]>,
+  ): Promise<T[]> {
+    const cached = await list.read(key);
+    if (cached !== undefined) return soonestFirst(cached);
+    const generation = await list.generation(key);
+    const entries = await fromDatabase();
+    await list.store(key, entries, generation).catch((error: unknown) => platform.logger.warn({ err: error, key }, 'live state not cached'));
+    return soonestFirst(entries);
+  }
+
+  async function liveState(actor: Actor): Promise<LiveView> {
+    const { db } = platform.database;
+    if (actor.role === 'CAREGIVER') {
+      const entries = await served(pending, keys.pending(actor.userId), async () =>
+        (await listInStatuses(db, { caregiverUserId: actor.userId }, ['REQUESTED'], LIVE_LIMIT)).map(pendingEntry),
+      );
+      return { pendingRequests: entries, count: entries.length };
+    }
+    const entries = await served(active, keys.active(actor.userId), async () =>
+      (await listInStatuses(db, { guardianId: actor.userId }, ACTIVE_STATUSES, LIVE_LIMIT)).map(liveEntry),
+    );
+    return { reservations: entries };
+  }
+
+  /**
+   * Applies the reservation's current state (read from the database, so the order events arrive in does
+   * not matter) to both lists it may be in. Throws when a list stays locked: the bus retries.
+   */
+  const consumer: EventConsumer = {
+    name: 'reservations.live-state',
+    types: [
+      RESERVATION_EVENTS.requested, RESERVATION_EVENTS.accepted, RESERVATION_EVENTS.rejected, RESERVATION_EVENTS.cancelled,
+      RESERVATION_EVENTS.expired, RESERVATION_EVENTS.confirmed, RESERVATION_EVENTS.checkedIn, RESERVATION_EVENTS.completed,
+    ],
+    async handle(event, tx) {
+      const { reservationId } = event.payload as ReservationEventBase;
+      const row = await findReservation(tx, reservationId);
+      if (!row) return;
+      await pending.apply(keys.pending(row.caregiver_user_id), row.id, row.status === 'REQUESTED' ? pendingEntry(row) : undefined);
+      await active.apply(keys.active(row.guardian_id), row.id, isActive(row.status) ? liveEntry(row) : undefined);
+    },
+  };
+
+  return { liveState, consumer };
+}

@@ -1,0 +1,77 @@
+import { inTransaction, type Executor } from '../../../platform/db/database.ts';
+import { invalid, notFound } from '../../../platform/errors.ts';
+import { appendToOutbox } from '../../../platform/events/outbox.ts';
+import type { Actor } from '../../../platform/http/access.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { findReservation, updateReservation, type ReservationChanges, type ReservationRow } from '../db/reservations.repo.ts';
+import { isFinal, transition, type ReservationAction, type TransitionActor } from '../domain/transitions.ts';
+import type { ReservationsDeps } from './deps.ts';
+import { transitionEvent } from './events.ts';
+import { roleOf, toView, type ReservationView } from './view.ts';
+
+// Every status change goes through here: the row locked (SELECT ... FOR UPDATE), the transition checked
+// against the domain table, the change and its event written in one transaction.
+
+/** With `row` locked in `tx`: checks the table, writes the change and its event; returns the row after. */
+export async function applyTransition(
+  tx: Executor,
+  clock: Clock,
+  change: { row: ReservationRow; action: ReservationAction; actor: TransitionActor; now: Date; changes?: ReservationChanges },
+): Promise<ReservationRow> {
+  const { row, action, actor, now } = change;
+  const status = transition(row.status, action, actor);
+  const after = await updateReservation(tx, row.id, {
+    // A deadline belongs to one status; the change sets a new one where the next status has one.
+    expires_at: null,
+    ...change.changes,
+    status,
+    ended_at: isFinal(status) ? now : null,
+    updated_at: now,
+  });
+  await appendToOutbox(tx, [transitionEvent(action, row, after)], clock);
+  return after;
+}
+
+/** Loads the reservation for a person: 404 unless a participant (or an admin); `forUpdate` locks it. */
+export async function loadForActor(
+  db: Executor,
+  reservationId: string,
+  actor: Actor,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ row: ReservationRow; role: Exclude<TransitionActor, 'SYSTEM'> }> {
+  const row = await findReservation(db, reservationId, options);
+  const role = row && roleOf(row, actor);
+  if (!row || !role) throw notFound('Reservation', 'RESERVATION_NOT_FOUND');
+  return { row, role };
+}
+
+/**
+ * A person's transition. `decide` adds the action's own fields (a reason, a deadline) and may refuse with
+ * its own problem; it runs after the table allowed the move, inside the transaction, and must not do I/O.
+ */
+export async function transitionAsActor(
+  { platform }: ReservationsDeps,
+  actor: Actor,
+  reservationId: string,
+  action: ReservationAction,
+  decide: (row: ReservationRow, role: Exclude<TransitionActor, 'SYSTEM'>, now: Date) => ReservationChanges = () => ({}),
+): Promise<ReservationView> {
+  const now = platform.clock.now();
+  const after = await inTransaction(platform.database.db, async (tx) => {
+    const { row, role } = await loadForActor(tx, reservationId, actor, { forUpdate: true });
+    transition(row.status, action, role);
+    return applyTransition(tx, platform.clock, { row, action, actor: role, now, changes: decide(row, role, now) });
+  });
+  platform.eventsWritten();
+  return toView(after, platform.cipher);
+}
+
+/** Trims free text; an optional field left blank is absent, a required one is a 400 on `field`. */
+export function text(value: string | undefined, field: string, required: true): string;
+export function text(value: string | undefined, field: string, required?: false): string | null;
+export function text(value: string | undefined, field: string, required = false): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed !== '') return trimmed;
+  if (required) throw invalid(`The ${field} is required`, [{ field, message: 'must not be blank' }]);
+  return null;
+}

@@ -1,0 +1,119 @@
+import type { Actor } from '../../../platform/http/access.ts';
+import type { FieldCipher } from '../../../platform/crypto.ts';
+import type { ReservationEventBase, ReservationStatus } from '../contract.ts';
+import type { ReservationRow } from '../db/reservations.repo.ts';
+import type { RateType } from '../domain/pricing.ts';
+import type { Canceller } from '../domain/refund-policy.ts';
+import type { TransitionActor } from '../domain/transitions.ts';
+import type { Location, Patient, PatientHealth, QuoteView, ServiceType } from '../domain/reservation.ts';
+
+// What callers see of a reservation, and who they are to it.
+
+export interface ReservationView {
+  readonly id: string;
+  readonly guardianId: string;
+  readonly caregiverId: string;
+  readonly caregiverName: string;
+  readonly status: ReservationStatus;
+  readonly rateType: RateType;
+  readonly serviceType: ServiceType;
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly location: Location;
+  readonly patient: Patient;
+  readonly requestMessage?: string;
+  readonly quote: QuoteView;
+  readonly totalAmount: number;
+  readonly caregiverNote?: string;
+  readonly rejectionReason?: string;
+  readonly suggestedAlternative?: string;
+  readonly cancelReason?: string;
+  readonly cancelledBy?: Canceller;
+  readonly refundAmount?: number;
+  readonly paymentId?: string;
+  readonly expiresAt?: string;
+  readonly checkedInAt?: string;
+  readonly checkedOutAt?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Who the actor is to this reservation; undefined for anyone who may not see it (answered 404). */
+export function roleOf(row: Pick<ReservationRow, 'guardian_id' | 'caregiver_user_id'>, actor: Actor): Exclude<TransitionActor, 'SYSTEM'> | undefined {
+  if (actor.role === 'ADMIN') return 'ADMIN';
+  if (actor.role === 'GUARDIAN' && row.guardian_id === actor.userId) return 'GUARDIAN';
+  if (actor.role === 'CAREGIVER' && row.caregiver_user_id === actor.userId) return 'CAREGIVER';
+  return undefined;
+}
+
+export function encryptHealth(cipher: FieldCipher, reservationId: string, health: PatientHealth): string {
+  const plain: PatientHealth = { conditions: health.conditions, ...(health.notes !== undefined ? { notes: health.notes } : {}) };
+  return cipher.encrypt(JSON.stringify(plain), reservationId);
+}
+
+/** Decrypts the patient's health details (erased after a withdrawal: no conditions, no notes). */
+export function decryptHealth(cipher: FieldCipher, row: Pick<ReservationRow, 'id' | 'patient_health_encrypted'>): PatientHealth {
+  if (row.patient_health_encrypted === null) return { conditions: [] };
+  return JSON.parse(cipher.decrypt(row.patient_health_encrypted, row.id)) as PatientHealth;
+}
+
+const iso = (date: Date | null) => date?.toISOString();
+const present = <T>(key: string, value: T | null | undefined) => (value === null || value === undefined ? {} : { [key]: value });
+
+/**
+ * The reservation for one of its participants or an admin: the only people who may see it at all, and so
+ * the only ones the patient's health details (decrypted here) are ever shown to.
+ */
+export function toView(row: ReservationRow, cipher: FieldCipher): ReservationView {
+  const health = decryptHealth(cipher, row);
+  const patient: Patient = {
+    name: row.patient_name,
+    ...present('birthYear', row.patient_birth_year),
+    ...present('gender', row.patient_gender),
+    conditions: health.conditions,
+    ...present('notes', health.notes),
+  };
+  return {
+    id: row.id,
+    guardianId: row.guardian_id,
+    caregiverId: row.caregiver_id,
+    caregiverName: row.caregiver_name,
+    status: row.status,
+    rateType: row.rate_type,
+    serviceType: row.service_type,
+    startAt: row.start_at.toISOString(),
+    endAt: row.end_at.toISOString(),
+    location: row.location,
+    patient,
+    ...present('requestMessage', row.request_message),
+    quote: row.quote,
+    totalAmount: row.total_amount,
+    ...present('caregiverNote', row.caregiver_note),
+    ...present('rejectionReason', row.rejection_reason),
+    ...present('suggestedAlternative', row.suggested_alternative),
+    ...present('cancelReason', row.cancel_reason),
+    ...present('cancelledBy', row.cancelled_by),
+    ...present('refundAmount', row.refund_amount),
+    ...present('paymentId', row.payment_id),
+    ...present('expiresAt', iso(row.expires_at)),
+    ...present('checkedInAt', iso(row.checked_in_at)),
+    ...present('checkedOutAt', iso(row.checked_out_at)),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** What every reservation event carries. Never the patient's details: events travel in the clear. */
+export function eventBase(row: ReservationRow): ReservationEventBase {
+  return {
+    reservationId: row.id,
+    status: row.status,
+    guardianId: row.guardian_id,
+    caregiverId: row.caregiver_id,
+    caregiverUserId: row.caregiver_user_id,
+    caregiverName: row.caregiver_name,
+    startAt: row.start_at.toISOString(),
+    endAt: row.end_at.toISOString(),
+    totalAmount: row.total_amount,
+  };
+}

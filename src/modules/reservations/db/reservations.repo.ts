@@ -1,0 +1,182 @@
+import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { ReservationStatus } from '../contract.ts';
+import type { Canceller } from '../domain/refund-policy.ts';
+import type { RateType } from '../domain/pricing.ts';
+import type { Gender, Location, QuoteView, ServiceType } from '../domain/reservation.ts';
+
+// The only place reservations talks SQL (the timers' queries are in timers.repo.ts).
+
+/** jsonb: read back as JSON, written as a JSON string (node-postgres would make a JS array a PG array). */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ReservationsTable {
+  id: string;
+  guardian_id: string;
+  caregiver_id: string;
+  caregiver_user_id: string;
+  caregiver_name: string;
+  status: ReservationStatus;
+  rate_type: RateType;
+  service_type: ServiceType;
+  start_at: Date;
+  end_at: Date;
+  during: ColumnType<string, never, never>;
+  location: Json<Location>;
+  patient_name: string;
+  patient_birth_year: number | null;
+  patient_gender: Gender | null;
+  patient_health_encrypted: string | null;
+  request_message: string | null;
+  quote: Json<QuoteView>;
+  total_amount: number;
+  caregiver_note: string | null;
+  rejection_reason: string | null;
+  suggested_alternative: string | null;
+  cancel_reason: string | null;
+  cancelled_by: Canceller | null;
+  refund_amount: number | null;
+  payment_id: string | null;
+  expires_at: Date | null;
+  checked_in_at: Date | null;
+  checked_out_at: Date | null;
+  ended_at: Date | null;
+  auto_completed: boolean;
+  reminded_24h_at: Date | null;
+  reminded_1h_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ReservationsTables {
+  'reservations.reservations': ReservationsTable;
+}
+
+export type ReservationRow = Omit<Selectable<ReservationsTable>, 'during'>;
+/** A row as written: jsonb columns as values, encoded here. */
+export type NewReservation = ReservationRow;
+export type ReservationChanges = Partial<Omit<ReservationRow, 'id' | 'guardian_id' | 'caregiver_id' | 'created_at'>>;
+
+export const q = (db: Executor): Kysely<ReservationsTables> => db as unknown as Kysely<ReservationsTables>;
+
+export const COLUMNS = [
+  'id', 'guardian_id', 'caregiver_id', 'caregiver_user_id', 'caregiver_name', 'status', 'rate_type', 'service_type',
+  'start_at', 'end_at', 'location', 'patient_name', 'patient_birth_year', 'patient_gender', 'patient_health_encrypted',
+  'request_message', 'quote', 'total_amount', 'caregiver_note', 'rejection_reason', 'suggested_alternative',
+  'cancel_reason', 'cancelled_by', 'refund_amount', 'payment_id', 'expires_at', 'checked_in_at', 'checked_out_at',
+  'ended_at', 'auto_completed', 'reminded_24h_at', 'reminded_1h_at', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ReservationRow)[];
+
+export const OVERLAP_CONSTRAINT = 'reservations_no_overlap';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are opaque to clients: a malformed one is simply not found (and never reaches SQL as a uuid). */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+function encode<T extends { location?: Location; quote?: QuoteView }>(row: T) {
+  const { location, quote, ...rest } = row;
+  return {
+    ...rest,
+    ...(location !== undefined ? { location: JSON.stringify(location) } : {}),
+    ...(quote !== undefined ? { quote: JSON.stringify(quote) } : {}),
+  };
+}
+
+/** Throws the database's 23P01 (reservations_no_overlap) when the caregiver's time is taken. */
+export async function insertReservation(db: Executor, row: NewReservation): Promise<void> {
+  await q(db).insertInto('reservations.reservations').values(encode(row) as never).execute();
+}
+
+/** `forUpdate` locks the row until the transaction ends: every transition reads, decides and writes under it. */
+export async function findReservation(db: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<ReservationRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  let query = q(db).selectFrom('reservations.reservations').select(COLUMNS).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function updateReservation(db: Executor, id: string, changes: ReservationChanges): Promise<ReservationRow> {
+  return q(db)
+    .updateTable('reservations.reservations')
+    .set(encode(changes) as never)
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export type Participant = { readonly guardianId: string } | { readonly caregiverUserId: string };
+
+const participantColumn = (who: Participant) =>
+  'guardianId' in who ? (['guardian_id', who.guardianId] as const) : (['caregiver_user_id', who.caregiverUserId] as const);
+
+/** A participant's reservations, newest first, `limit` + 1 rows after the cursor (created_at, id). */
+export function listForParticipant(
+  db: Executor,
+  who: Participant,
+  options: { statuses?: readonly ReservationStatus[] | undefined; limit: number; after?: { createdAt: Date; id: string } | undefined },
+): Promise<ReservationRow[]> {
+  const [column, userId] = participantColumn(who);
+  let query = q(db).selectFrom('reservations.reservations').select(COLUMNS).where(column, '=', userId);
+  if (options.statuses && options.statuses.length > 0) query = query.where('status', 'in', [...options.statuses]);
+  if (options.after) {
+    const { createdAt, id } = options.after;
+    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+}
+
+/** A participant's reservations in `statuses`, soonest first (the live state's source of truth). */
+export function listInStatuses(db: Executor, who: Participant, statuses: readonly ReservationStatus[], limit: number): Promise<ReservationRow[]> {
+  const [column, userId] = participantColumn(who);
+  return q(db)
+    .selectFrom('reservations.reservations')
+    .select(COLUMNS)
+    .where(column, '=', userId)
+    .where('status', 'in', [...statuses])
+    .orderBy('start_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Whether the user takes part, as guardian or caregiver, in a reservation in one of `statuses`. */
+export async function takesPartIn(db: Executor, userId: string, statuses: readonly ReservationStatus[]): Promise<boolean> {
+  const row = await q(db)
+    .selectFrom('reservations.reservations')
+    .select('id')
+    .where((eb) => eb.or([eb('guardian_id', '=', userId), eb('caregiver_user_id', '=', userId)]))
+    .where('status', 'in', [...statuses])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Withdrawal: the guardian's patients' details go; the bookings stay for the caregivers' and settlements' history. */
+export async function eraseGuardianData(db: Executor, guardianId: string, erasedName: string, now: Date): Promise<number> {
+  const result = await q(db)
+    .updateTable('reservations.reservations')
+    .set({
+      patient_name: erasedName,
+      patient_birth_year: null,
+      patient_gender: null,
+      patient_health_encrypted: null,
+      request_message: null,
+      location: sql`jsonb_set(location, '{address}', '""')` as never,
+      updated_at: now,
+    })
+    .where('guardian_id', '=', guardianId)
+    .where('patient_health_encrypted', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Withdrawal: the caregiver's name on past bookings is replaced. */
+export async function eraseCaregiverName(db: Executor, caregiverUserId: string, erasedName: string, now: Date): Promise<number> {
+  const result = await q(db)
+    .updateTable('reservations.reservations')
+    .set({ caregiver_name: erasedName, caregiver_note: null, updated_at: now })
+    .where('caregiver_user_id', '=', caregiverUserId)
+    .where('caregiver_name', '<>', erasedName)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,60 @@
+import type { Gender, ServiceType } from '../../caregivers/contract.ts';
+import type { QuoteLine, RateType } from './pricing.ts';
+
+// The shapes a reservation is made of, and the limits of what a guardian may write into one.
+
+export type { Gender, ServiceType };
+
+export const SERVICE_TYPES = ['HOSPITAL', 'HOME', 'NIGHT', 'LIVE_IN', 'DEMENTIA', 'REHABILITATION', 'COMPANION'] as const satisfies readonly ServiceType[];
+// Fails to compile if the caregivers contract gains a service type this list lacks.
+type MissingServiceType = Exclude<ServiceType, (typeof SERVICE_TYPES)[number]>;
+export const ALL_SERVICE_TYPES_LISTED: [MissingServiceType] extends [never] ? true : never = true;
+
+export const GENDERS = ['MALE', 'FEMALE'] as const satisfies readonly Gender[];
+
+export const LIMITS = {
+  regionName: 30,
+  address: 200,
+  patientName: 50,
+  conditions: 20,
+  condition: 100,
+  notes: 2000,
+  requestMessage: 1000,
+  caregiverNote: 1000,
+  reason: 500,
+  suggestedAlternative: 1000,
+} as const;
+
+/** Where the care happens. sido/sigungu are official names (short forms are normalised on input). */
+export interface Location {
+  readonly sido: string;
+  readonly sigungu?: string;
+  readonly address: string;
+}
+
+/** The part of the patient's details that is encrypted at rest. */
+export interface PatientHealth {
+  readonly conditions: readonly string[];
+  readonly notes?: string;
+}
+
+export interface Patient extends PatientHealth {
+  readonly name: string;
+  readonly birthYear?: number;
+  readonly gender?: Gender;
+}
+
+/** A quote as GET /quotes answers it and as a reservation keeps it. */
+export interface QuoteView {
+  readonly caregiverId: string;
+  readonly rateType: RateType;
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly lines: readonly QuoteLine[];
+  readonly totalAmount: number;
+}
+
+/** The KST calendar year at an instant (a patient's birth year may not be after it). */
+export function kstYear(now: Date): number {
+  return new Date(now.getTime() + 9 * 3_600_000).getUTCFullYear();
+}

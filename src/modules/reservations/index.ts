@@ -1,0 +1,41 @@
+import type { Module, Platform } from '../../platform/module.ts';
+import type { ReservationsApi } from './contract.ts';
+import { makeReservationsApi } from './app/api.ts';
+import { reservationSettings, type ReservationSettings, type ReservationsDeps } from './app/deps.ts';
+import { makeLiveState } from './app/live-state.ts';
+import { makePaymentConfirmedConsumer } from './app/payment-confirmed.ts';
+import { makeReservationTimers, type ReservationTimers } from './app/timers.ts';
+import { makeReservationsUseCases, type ReservationsUseCases } from './app/use-cases.ts';
+import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
+import { reservationRoutes } from './http/routes.ts';
+
+export type { ReservationsUseCases } from './app/use-cases.ts';
+export type { ReservationSettings } from './app/deps.ts';
+export type { ReservationTimers } from './app/timers.ts';
+
+export interface ReservationsOptions {
+  readonly caregivers: ReservationsDeps['caregivers'];
+  /** Defaults: durations from the platform config, the rest as API.md says. */
+  readonly settings?: Partial<ReservationSettings>;
+}
+
+export function createReservationsModule(
+  platform: Platform,
+  options: ReservationsOptions,
+): Module & { api: ReservationsApi; useCases: ReservationsUseCases; timers: ReservationTimers; settings: ReservationSettings } {
+  const settings = reservationSettings(platform, options.settings);
+  const deps: ReservationsDeps = { platform, caregivers: options.caregivers, settings };
+  const live = makeLiveState(deps);
+  const useCases = makeReservationsUseCases(deps, live);
+  const timers = makeReservationTimers(deps);
+  return {
+    name: 'reservations',
+    routes: (app) => reservationRoutes(app, useCases),
+    consumers: [makePaymentConfirmedConsumer(deps), live.consumer, makeUserWithdrawnConsumer(deps)],
+    workers: [timers],
+    api: makeReservationsApi(deps),
+    useCases,
+    timers,
+    settings,
+  };
+}
