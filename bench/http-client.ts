@@ -6,6 +6,8 @@ export function startServer(command: string[], env: Record<string, string>): Pro
     const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      // Server errors (pino level 50+) are shown: a benchmark that hides failures measures nothing.
+      for (const line of chunk.toString().split('\n')) if (/"level":(5|6)0/.test(line)) process.stderr.write(`[server] ${line}\n`);
       output += chunk.toString();
       const listening = /listening (\d+)/.exec(output) ?? /App\s+http:\/\/[^:/]+:(\d+)\//.exec(output);
       if (listening) resolve({ child, port: Number(listening[1]) });

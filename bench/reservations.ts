@@ -105,11 +105,12 @@ try {
   let winners = 0;
   let overlaps = 0;
   let other = 0;
+  const otherCodes: Record<string, number> = {};
   const raceLatencies: number[] = [];
   const elapsed2 = performance.now();
   const until = Date.now() + SECONDS * 1000;
   while (Date.now() < until) {
-    const k = 10_000 + rounds;
+    const k = 400 + rounds; // past the slots the first phase used, within 90 days
     const answers = await Promise.all(guardians.map(async (g) => {
       const t0 = performance.now();
       const res = await call('POST', '/api/v1/reservations', booking(target, k), g.token);
@@ -119,12 +120,15 @@ try {
     const won = answers.filter((a) => a.status === 201).length;
     winners += won;
     overlaps += answers.filter((a) => a.status === 409 && a.body.code === 'RESERVATION_OVERLAP').length;
-    other += answers.filter((a) => a.status !== 201 && !(a.status === 409 && a.body.code === 'RESERVATION_OVERLAP')).length;
-    if (won !== 1) throw new Error(`round ${rounds}: ${won} winners`);
+    for (const a of answers.filter((x) => x.status !== 201 && !(x.status === 409 && x.body.code === 'RESERVATION_OVERLAP'))) {
+      other += 1;
+      otherCodes[`${a.status} ${String(a.body.code)}`] = (otherCodes[`${a.status} ${String(a.body.code)}`] ?? 0) + 1;
+    }
+    if (won !== 1) throw new Error(`round ${rounds}: ${won} winners; answers ${JSON.stringify(answers.slice(0, 2))}`);
     rounds += 1;
   }
   const seconds2 = (performance.now() - elapsed2) / 1000;
-  results.conflicting = { rounds, requests: rounds * CLIENTS, perSecond: round((rounds * CLIENTS) / seconds2), winners, overlaps, other, ...summarise(raceLatencies) };
+  results.conflicting = { rounds, requests: rounds * CLIENTS, perSecond: round((rounds * CLIENTS) / seconds2), winners, overlaps, other, otherCodes, ...summarise(raceLatencies) };
   process.stderr.write(`conflicting: ${JSON.stringify(results.conflicting)}\n`);
 
   // Raw SQL: the same table, 50 connections each inserting its own caregiver's rows.
@@ -153,7 +157,7 @@ try {
   const confirmLatencies: number[] = [];
   for (let i = 0; i < CONFIRMS; i++) {
     const w = i % CLIENTS;
-    const reservation = await call('POST', '/api/v1/reservations', booking(caregivers[w]!.caregiverId, 20_000 + i), guardians[w]!.token);
+    const reservation = await call('POST', '/api/v1/reservations', booking(caregivers[w]!.caregiverId, 700 + Math.floor(i / CLIENTS)), guardians[w]!.token);
     const id = String(reservation.body.id);
     await call('POST', `/api/v1/reservations/${id}/accept`, {}, caregivers[w]!.token);
     const payment = await call('POST', '/api/v1/payments', { reservationId: id }, guardians[w]!.token);

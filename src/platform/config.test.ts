@@ -64,6 +64,19 @@ describe('configuration', () => {
     expect(problems.some((p) => p.includes('STORAGE=s3 needs S3_BUCKET'))).toBe(true);
   });
 
+  it('reads booking settings: surcharges and refund tiers', () => {
+    const config = loadConfig({ NIGHT_SURCHARGE_RATE: '0.25', CANCELLATION_REFUND_TIERS: '48h:100,12h:30,0h:0' });
+    expect(config.reservations.nightSurchargeRate).toBe(0.25);
+    expect(config.reservations.refundTiers).toEqual([
+      { minHoursBefore: 48, refundPercent: 100 },
+      { minHoursBefore: 12, refundPercent: 30 },
+      { minHoursBefore: 0, refundPercent: 0 },
+    ]);
+    for (const bad of ['24h:50,72h:100,0h:0', '72h:100,24h:50', '72h:150,0h:0', 'soon']) {
+      expect(() => loadConfig({ CANCELLATION_REFUND_TIERS: bad }), bad).toThrow(/CANCELLATION_REFUND_TIERS/);
+    }
+  });
+
   it('reads service settings', () => {
     const config = loadConfig({
       REDIS_URL: 'redis://127.0.0.1:6379',

@@ -54,6 +54,12 @@ export interface Config {
     readonly paymentTtlMs: number;
     readonly minLeadMs: number;
     readonly checkinOpensBeforeMs: number;
+    readonly autoCompleteAfterMs: number;
+    /** Fractions: 0.2 = +20 %. */
+    readonly nightSurchargeRate: number;
+    readonly holidaySurchargeRate: number;
+    /** Guardian cancellation after payment: highest `minHoursBefore` first, the last one at 0 h. */
+    readonly refundTiers: readonly { readonly minHoursBefore: number; readonly refundPercent: number }[];
   };
   readonly platformCommissionRate: number;
 }
@@ -126,6 +132,13 @@ export function loadConfig(env: Env): Config {
     }
     problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${redact(raw)}")`);
     return undefined;
+  };
+  const refundTiers = (name: string, fallback: string) => {
+    const raw = read(name) ?? fallback;
+    const parsed = parseRefundTiers(raw);
+    if (parsed) return parsed;
+    problems.push(`${name} must list hours:percent from the longest notice down to 0h, like 72h:100,24h:50,0h:0 (got "${raw}")`);
+    return parseRefundTiers(fallback)!;
   };
   const rate = (name: string, fallback: number): number => {
     const raw = read(name);
@@ -210,11 +223,29 @@ export function loadConfig(env: Env): Config {
       paymentTtlMs: duration('RESERVATION_PAYMENT_TTL', '24h'),
       minLeadMs: duration('RESERVATION_MIN_LEAD', '1h'),
       checkinOpensBeforeMs: duration('CHECKIN_OPENS_BEFORE', '1h'),
+      autoCompleteAfterMs: duration('RESERVATION_AUTO_COMPLETE_AFTER', '6h'),
+      nightSurchargeRate: rate('NIGHT_SURCHARGE_RATE', 0.2),
+      holidaySurchargeRate: rate('HOLIDAY_SURCHARGE_RATE', 0.3),
+      refundTiers: refundTiers('CANCELLATION_REFUND_TIERS', '72h:100,24h:50,0h:0'),
     },
     platformCommissionRate: rate('PLATFORM_COMMISSION_RATE', 0.1),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `72h:100,24h:50,0h:0` -> tiers, longest notice first, ending at 0 h; undefined when malformed. */
+export function parseRefundTiers(text: string): { minHoursBefore: number; refundPercent: number }[] | undefined {
+  const tiers: { minHoursBefore: number; refundPercent: number }[] = [];
+  for (const part of text.split(',')) {
+    const match = /^\s*(\d+)h:(\d{1,3})\s*$/.exec(part);
+    if (!match) return undefined;
+    const tier = { minHoursBefore: Number(match[1]), refundPercent: Number(match[2]) };
+    const previous = tiers[tiers.length - 1];
+    if (tier.refundPercent > 100 || (previous && tier.minHoursBefore >= previous.minHoursBefore)) return undefined;
+    tiers.push(tier);
+  }
+  return tiers[tiers.length - 1]?.minHoursBefore === 0 ? tiers : undefined;
 }
 
 function redact(value: string): string {

@@ -127,6 +127,7 @@ describe.each(databaseKinds())('the reservation loop over HTTP on %s', (kind) =>
       .select('payload')
       .where('aggregate_id', '=', paid.id)
       .where('type', '=', 'reservation.reminder.v1')
+      .orderBy('seq')
       .execute();
     expect(reminders.map((r) => (r.payload as { hoursBefore: number }).hoursBefore)).toEqual([24, 1]);
     clock.set(at(3 * D + 14 * H));

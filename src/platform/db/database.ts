@@ -203,9 +203,26 @@ export async function openDatabase(options: {
     : openPglite(`${options.dataDir.replace(/\/$/, '')}/pglite`);
 }
 
-/** Runs `work` in one transaction. Use cases call this; repositories receive the transaction. */
-export function inTransaction<T>(db: AnyDb, work: (tx: Transaction<unknown> & AnyDb) => Promise<T>): Promise<T> {
-  return db.transaction().execute((tx) => work(tx as Transaction<unknown> & AnyDb));
+/** SQLSTATEs after which running the whole transaction again is the standard remedy. */
+const TRANSIENT = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
+const ATTEMPTS = 4;
+
+/**
+ * Runs `work` in one transaction. Use cases call this; repositories receive the transaction.
+ * A deadlock or serialization failure rolls everything back, so the whole transaction is run again
+ * (up to 4 times, with a short random pause). Concurrent inserts that collide on an exclusion
+ * constraint deadlock this way on PostgreSQL; the retry then sees the winner and fails cleanly.
+ * Hence `work` must only touch the database: no provider calls, no messages sent from inside.
+ */
+export async function inTransaction<T>(db: AnyDb, work: (tx: Transaction<unknown> & AnyDb) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((tx) => work(tx as Transaction<unknown> & AnyDb));
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !TRANSIENT.has(pgErrorCode(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /** PostgreSQL error code of a failed query, if it is one (23505 unique, 23P01 exclusion, ...). */

@@ -2,7 +2,7 @@ import { inTransaction, pgConstraint, pgErrorCode } from '../../../platform/db/d
 import { conflict, invalid, type FieldError } from '../../../platform/errors.ts';
 import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { newId } from '../../../platform/ids.ts';
-import { insertReservation, OVERLAP_CONSTRAINT, type NewReservation } from '../db/reservations.repo.ts';
+import { insertReservation, lockCaregiverSchedule, OVERLAP_CONSTRAINT, type NewReservation } from '../db/reservations.repo.ts';
 import { requestExpiresAt } from '../domain/deadlines.ts';
 import type { RateType } from '../domain/pricing.ts';
 import { kstYear, type Location, type Patient, type ServiceType } from '../domain/reservation.ts';
@@ -108,6 +108,7 @@ export function makeCreateReservation(deps: ReservationsDeps) {
       updated_at: now,
     };
     await inTransaction(platform.database.db, async (tx) => {
+      await lockCaregiverSchedule(tx, row.caregiver_id);
       await insertReservation(tx, row);
       await appendToOutbox(tx, [requested(row)], platform.clock);
     }).catch((error: unknown) => {

@@ -83,6 +83,16 @@ function encode<T extends { location?: Location; quote?: QuoteView }>(row: T) {
 }
 
 /** Throws the database's 23P01 (reservations_no_overlap) when the caregiver's time is taken. */
+/**
+ * Queues bookings of one caregiver behind each other until commit. The exclusion constraint alone keeps
+ * the schedule free of overlaps, but concurrent inserts that collide on it wait on each other's index
+ * entries and PostgreSQL resolves that as a deadlock after a second; behind this lock the second
+ * booking simply finds the first one committed and fails with 23P01 at once.
+ */
+export async function lockCaregiverSchedule(db: Executor, caregiverId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`reservations:caregiver:${caregiverId}`}, 0))`.execute(db);
+}
+
 export async function insertReservation(db: Executor, row: NewReservation): Promise<void> {
   await q(db).insertInto('reservations.reservations').values(encode(row) as never).execute();
 }
