@@ -10,6 +10,7 @@ import type { EventConsumer } from './events/event.ts';
 import type { Platform, Worker } from './module.ts';
 import { createFieldCipher, parseEncryptionKey } from './crypto.ts';
 import { resolveSecret } from './secrets.ts';
+import { createLocalRealtime, type LocalRealtime } from './realtime/local-realtime.ts';
 import { MIGRATION_SOURCES } from '../modules/migrations.ts';
 
 // Opens the infrastructure the configuration asks for, in the order it depends on itself,
@@ -17,6 +18,8 @@ import { MIGRATION_SOURCES } from '../modules/migrations.ts';
 
 export interface RunningPlatform {
   readonly platform: Platform;
+  /** The in-process side of real-time delivery (WebSocket connections register here). */
+  readonly realtime: LocalRealtime;
   readonly relay: OutboxRelay;
   /** Subscribes consumers, then starts the bus, the relay and the workers. */
   start(consumers: readonly EventConsumer[], workers?: readonly Worker[]): Promise<void>;
@@ -42,6 +45,7 @@ export async function openPlatform(options: {
   const encryptionKey = parseEncryptionKey((await resolveSecret(config.dataEncryptionKey, config.dataDir, 'data-encryption-key')).value);
   if (!encryptionKey) throw new Error('the data encryption key in DATA_DIR/secrets is not 32 bytes');
   const cache = createCache(config, clock);
+  const realtime = createLocalRealtime();
   const storage = createFileStorage(config);
   const bus = createEventBus(config, { database, logger: logger.child({ component: 'events' }), clock });
   let relay: OutboxRelay | undefined;
@@ -55,10 +59,12 @@ export async function openPlatform(options: {
     clock,
     logger,
     cipher: createFieldCipher(encryptionKey),
+    realtime,
     eventsWritten: () => relay?.notify(),
   };
   return {
     platform,
+    realtime,
     get relay(): OutboxRelay {
       if (!relay) throw new Error('the platform has not been started');
       return relay;

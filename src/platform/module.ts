@@ -8,6 +8,7 @@ import type { FileStorage } from './storage/storage.ts';
 import type { EventBus } from './events/bus.ts';
 import type { EventConsumer } from './events/event.ts';
 import type { FieldCipher } from './crypto.ts';
+import type { RealtimePublisher } from './realtime/realtime.ts';
 
 // What every module is given: infrastructure only, no other module.
 export interface Platform {
@@ -18,6 +19,8 @@ export interface Platform {
   readonly bus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Pushes frames to connected users (WebSocket), across replicas. Best effort. */
+  readonly realtime: RealtimePublisher;
   /** Encrypts sensitive fields at rest (AES-256-GCM). */
   readonly cipher: FieldCipher;
   /** Asks the outbox relay to publish soon; use cases call it after a commit that wrote events. */

@@ -1,3 +1,4 @@
+import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { randomBytes } from 'node:crypto';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -67,6 +68,7 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
     clock,
     logger,
     cipher: createFieldCipher(randomBytes(32)),
+    realtime: createLocalRealtime(),
     eventsWritten: () => {
       eventsWritten += 1;
     },

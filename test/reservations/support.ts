@@ -1,3 +1,4 @@
+import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,7 @@ export async function openReservationsModule(
     clock,
     logger,
     cipher: createFieldCipher(randomBytes(32)),
+    realtime: createLocalRealtime(),
     eventsWritten: () => {
       eventsWritten += 1;
     },

@@ -1,0 +1,18 @@
+// Real-time delivery to connected users (WebSocket). Modules publish frames addressed to users or to
+// every connected admin; the hub delivers them to whichever replica holds the connection (Redis pub/sub
+// when REDIS_URL is set, in process otherwise). Delivery is best effort: a user who is not connected
+// misses the frame, so anything that must not be lost is also stored (notifications).
+
+export type ServerFrame =
+  | { readonly type: 'notification'; readonly notification: unknown }
+  | { readonly type: 'reservation.updated'; readonly reservation: { readonly id: string; readonly status: string } }
+  | { readonly type: 'payment.updated'; readonly payment: { readonly id: string; readonly reservationId: string; readonly status: string } }
+  | { readonly type: 'chat.message'; readonly message: unknown }
+  | { readonly type: 'chat.translation'; readonly messageId: string; readonly language: string; readonly text: string };
+
+export interface RealtimePublisher {
+  /** Sends `frame` to every connection of each user in `userIds` (across replicas). */
+  toUsers(userIds: readonly string[], frame: ServerFrame): Promise<void>;
+  /** Sends `frame` to every connected ADMIN (the live feed). */
+  toAdmins(frame: ServerFrame): Promise<void>;
+}
