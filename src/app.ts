@@ -8,6 +8,8 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { loggerOptions, requestId } from './platform/observability/logger.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
+import { localRealtimeOf } from './platform/realtime/local-realtime.ts';
+import { registerRealtimeRoute, type WebSocketOptions } from './platform/realtime/websocket.ts';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT = 1024 * 1024;
@@ -30,10 +32,12 @@ export interface AppOptions {
   readonly platform: Platform;
   readonly modules: readonly Module[];
   readonly verifyAccessToken: AccessTokenVerifier;
+  /** WebSocket limits and timers (tests shorten them); API.md's values otherwise. */
+  readonly websocket?: Partial<WebSocketOptions>;
 }
 
 /** Builds the HTTP app (no listening): tests drive it with inject(), main.ts listens. */
-export async function buildApp({ platform, modules, verifyAccessToken }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ platform, modules, verifyAccessToken, websocket }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(platform.config.logLevel),
     genReqId: requestId,
@@ -70,8 +74,20 @@ export async function buildApp({ platform, modules, verifyAccessToken }: AppOpti
     limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
     throwFileSizeLimit: true,
   });
-  registerMetrics(app);
+  registerMetrics(app, platform.metrics);
   registerHealth(app, platform);
+
+  // GET (upgrade) /api/v1/ws, fed by the in-process hub behind platform.realtime.
+  const hub = localRealtimeOf(platform.realtime);
+  if (hub) {
+    await registerRealtimeRoute(app, {
+      path: `${API_PREFIX}/ws`,
+      hub,
+      verifyAccessToken,
+      clock: platform.clock,
+      ...(websocket ? { options: websocket } : {}),
+    });
+  }
 
   await app.register(
     async (api) => {

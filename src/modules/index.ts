@@ -6,6 +6,8 @@ import { createIdentityModule } from './identity/index.ts';
 import { createCaregiversModule } from './caregivers/index.ts';
 import { createReservationsModule } from './reservations/index.ts';
 import { createPaymentsModule } from './payments/index.ts';
+import { createNotificationsModule } from './notifications/index.ts';
+import { createReviewsModule } from './reviews/index.ts';
 
 // The one place that knows every module and wires them through their contracts.
 
@@ -24,9 +26,11 @@ export function createModules(platform: Platform, secrets: ModuleSecrets) {
       ? { code: 'ACTIVE_RESERVATIONS', message: 'Finish or cancel your reservations before withdrawing' }
       : undefined;
   const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations] });
-  const modules: Module[] = [identity, caregivers, reservations, payments];
+  const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api });
+  const notifications = createNotificationsModule(platform, { identity: identity.api });
+  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments };
+  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications };
 }

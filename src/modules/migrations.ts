@@ -11,4 +11,6 @@ export const MIGRATION_SOURCES: readonly MigrationSource[] = [
   { module: 'caregivers', dir: dir('./caregivers/db/migrations') },
   { module: 'reservations', dir: dir('./reservations/db/migrations') },
   { module: 'payments', dir: dir('./payments/db/migrations') },
+  { module: 'notifications', dir: dir('./notifications/db/migrations') },
+  { module: 'reviews', dir: dir('./reviews/db/migrations') },
 ];

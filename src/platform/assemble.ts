@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -11,6 +12,7 @@ import type { Platform, Worker } from './module.ts';
 import { createFieldCipher, parseEncryptionKey } from './crypto.ts';
 import { resolveSecret } from './secrets.ts';
 import { createLocalRealtime, type LocalRealtime } from './realtime/local-realtime.ts';
+import { createRedisRealtime } from './realtime/redis-realtime.ts';
 import { MIGRATION_SOURCES } from '../modules/migrations.ts';
 
 // Opens the infrastructure the configuration asks for, in the order it depends on itself,
@@ -32,6 +34,8 @@ export async function openPlatform(options: {
   clock?: Clock;
   database?: Database;
   migrations?: boolean;
+  /** The registry served at /metrics (a fresh one when absent); the Kafka bus adds its counters and lag gauge. */
+  metricsRegistry?: Registry;
 }): Promise<RunningPlatform> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -45,9 +49,28 @@ export async function openPlatform(options: {
   const encryptionKey = parseEncryptionKey((await resolveSecret(config.dataEncryptionKey, config.dataDir, 'data-encryption-key')).value);
   if (!encryptionKey) throw new Error('the data encryption key in DATA_DIR/secrets is not 32 bytes');
   const cache = createCache(config, clock);
+  const metrics = options.metricsRegistry ?? new Registry();
   const realtime = createLocalRealtime();
+  // With Redis, frames published on any replica reach the connections every replica holds.
+  const redisRealtime = config.redisUrl
+    ? createRedisRealtime(config.redisUrl, realtime, { logger: logger.child({ component: 'realtime' }) })
+    : undefined;
+  try {
+    await redisRealtime?.ready;
+  } catch (error) {
+    await redisRealtime?.close();
+    await cache.close();
+    if (!options.database) await database.close();
+    throw new Error('Redis pub/sub for real-time delivery is unreachable at REDIS_URL', { cause: error });
+  }
   const storage = createFileStorage(config);
-  const bus = createEventBus(config, { database, logger: logger.child({ component: 'events' }), clock });
+  // Kafka when KAFKA_BROKERS is set (several replicas share consumer groups), else in process.
+  const bus = createEventBus(config, {
+    database,
+    logger: logger.child({ component: 'events' }),
+    clock,
+    metricsRegistry: metrics,
+  });
   let relay: OutboxRelay | undefined;
   let running: readonly Worker[] = [];
   const platform: Platform = {
@@ -58,8 +81,9 @@ export async function openPlatform(options: {
     bus,
     clock,
     logger,
+    metrics,
     cipher: createFieldCipher(encryptionKey),
-    realtime,
+    realtime: redisRealtime ?? realtime,
     eventsWritten: () => relay?.notify(),
   };
   return {
@@ -81,6 +105,7 @@ export async function openPlatform(options: {
       await Promise.all(running.map((worker) => worker.stop()));
       await relay?.stop();
       await bus.close();
+      await redisRealtime?.close();
       await cache.close();
       await database.close();
     },

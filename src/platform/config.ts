@@ -24,6 +24,8 @@ export interface Config {
   readonly refreshTokenTtlMs: number;
   readonly loginMaxFailures: number;
   readonly loginFailureWindowMs: number;
+  /** How long GET /caregivers/top stays cached per limit; 0 = not cached (TOP_CACHE_TTL=0s). */
+  readonly topCacheTtlMs: number;
   readonly payment: {
     readonly provider: PaymentProviderName;
     readonly tossSecretKey: string | undefined;
@@ -214,6 +216,7 @@ export function loadConfig(env: Env): Config {
     refreshTokenTtlMs: duration('REFRESH_TOKEN_TTL', '14d'),
     loginMaxFailures: integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginFailureWindowMs: duration('LOGIN_FAILURE_WINDOW', '15m'),
+    topCacheTtlMs: /^0+(ms|s|m|h|d)$/.test(read('TOP_CACHE_TTL') ?? '') ? 0 : duration('TOP_CACHE_TTL', '60s'),
     payment,
     storage,
     slack: { botToken: read('SLACK_BOT_TOKEN'), apiUrl: url('SLACK_API_URL', ['http:', 'https:']) },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
@@ -19,6 +20,8 @@ export interface Platform {
   readonly bus: EventBus;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The Prometheus registry served at /metrics; infrastructure (event bus) and modules add to it. */
+  readonly metrics: Registry;
   /** Pushes frames to connected users (WebSocket), across replicas. Best effort. */
   readonly realtime: RealtimePublisher;
   /** Encrypts sensitive fields at rest (AES-256-GCM). */

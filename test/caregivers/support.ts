@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { randomBytes } from 'node:crypto';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
@@ -69,6 +70,7 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
     logger,
     cipher: createFieldCipher(randomBytes(32)),
     realtime: createLocalRealtime(),
+    metrics: new Registry(),
     eventsWritten: () => {
       eventsWritten += 1;
     },

@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -90,6 +91,7 @@ export async function openReservationsModule(
     logger,
     cipher: createFieldCipher(randomBytes(32)),
     realtime: createLocalRealtime(),
+    metrics: new Registry(),
     eventsWritten: () => {
       eventsWritten += 1;
     },

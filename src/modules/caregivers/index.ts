@@ -5,6 +5,7 @@ import { toContractProfile } from './app/profile-view.ts';
 import { makeCaregiversUseCases, type CaregiversUseCases } from './app/use-cases.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
+import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
 import { findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
 import { caregiverRoutes } from './http/routes.ts';
@@ -34,7 +35,7 @@ export function createCaregiversModule(
   return {
     name: 'caregivers',
     routes: (app) => caregiverRoutes(app, useCases),
-    consumers: [makeUserWithdrawnConsumer(deps), makeBusySlotsConsumer(deps)],
+    consumers: [makeUserWithdrawnConsumer(deps), makeBusySlotsConsumer(deps), makeReviewRatingsConsumer(deps)],
     api,
     useCases,
   };

@@ -11,6 +11,8 @@ export interface UserSummary {
   readonly role: Role;
   readonly preferredLanguage: string;
   readonly status: UserStatus;
+  /** Slack member id for DMs (notifications), or null. */
+  readonly slackUserId: string | null;
 }
 
 export const IDENTITY_EVENTS = {

@@ -32,7 +32,7 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
     verifyAccessToken: useCases.verifyAccessToken,
     async findUsers(ids): Promise<UserSummary[]> {
       const rows = await findUsersByIds(platform.database.db, ids);
-      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, preferredLanguage: r.preferred_language, status: r.status }));
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, preferredLanguage: r.preferred_language, status: r.status, slackUserId: r.slack_user_id }));
     },
     async emailRegistered(email) {
       return (await findUserByEmail(platform.database.db, normaliseEmail(email))) !== undefined;

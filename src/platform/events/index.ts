@@ -3,12 +3,15 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
+import type { Registry } from 'prom-client';
+import { createKafkaBus } from './kafka-bus.ts';
 import { createMemoryBus, type RetryPolicy } from './memory-bus.ts';
 
 export type { EventBus } from './bus.ts';
 export type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
 export { assertEventType, isEventType } from './event.ts';
 export { runIdempotently } from './inbox.ts';
+export { createKafkaBus, type KafkaBus, type KafkaBusOptions } from './kafka-bus.ts';
 export { createMemoryBus, DEFAULT_RETRY, type MemoryBus, type MemoryBusOptions, type RetryPolicy } from './memory-bus.ts';
 export { appendToOutbox } from './outbox.ts';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './relay.ts';
@@ -18,16 +21,12 @@ export interface EventBusDeps {
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly retry?: RetryPolicy;
+  /** Where the Kafka bus registers its metrics. */
+  readonly metricsRegistry?: Registry;
 }
 
-/** The bus the configuration asks for: in memory without KAFKA_BROKERS. */
+/** The bus the configuration asks for: Kafka with KAFKA_BROKERS, otherwise in memory. */
 export function createEventBus(config: Pick<Config, 'kafkaBrokers'>, deps: EventBusDeps): EventBus {
-  if (config.kafkaBrokers.length > 0) {
-    // Refusing beats silently running in memory: with several replicas each would see only its own events.
-    throw new Error(
-      `KAFKA_BROKERS is set (${config.kafkaBrokers.join(', ')}) but the Kafka event bus is not implemented yet; ` +
-        'it arrives with the events issue. Unset KAFKA_BROKERS to use the in-process bus.',
-    );
-  }
+  if (config.kafkaBrokers.length > 0) return createKafkaBus({ ...deps, brokers: config.kafkaBrokers });
   return createMemoryBus(deps);
 }

@@ -178,7 +178,7 @@ function describe(error: unknown): string {
 }
 
 /** Hands out at most `max` slots; a released slot goes straight to the longest waiter. */
-function createLimiter(max: number): { acquire(): Promise<void>; release(): void } {
+export function createLimiter(max: number): { acquire(): Promise<void>; release(): void } {
   if (!Number.isInteger(max) || max < 1) throw new Error('concurrency must be an integer >= 1');
   let active = 0;
   const waiting: (() => void)[] = [];

@@ -6,10 +6,12 @@ export interface Metrics {
   readonly registry: Registry;
 }
 
-export function registerMetrics(app: FastifyInstance): Metrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const duration = new Histogram({
+/** Serves `/metrics` from `registry` (shared with the event bus's metrics when given), adding process and HTTP metrics. */
+export function registerMetrics(app: FastifyInstance, registry: Registry = new Registry()): Metrics {
+  // Several apps may share one platform (tests, the split mode): register the shared metrics once.
+  const existing = registry.getSingleMetric('http_request_duration_seconds') as Histogram<'method' | 'route' | 'status_code'> | undefined;
+  if (!existing) collectDefaultMetrics({ register: registry });
+  const duration = existing ?? new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by route template, method and status',
     labelNames: ['method', 'route', 'status_code'] as const,

@@ -13,22 +13,48 @@ export interface LocalRealtime extends RealtimePublisher {
   connectionCount(): number;
 }
 
+// Which in-process hub feeds a publisher: the WebSocket route registers connections there, whatever
+// publisher (local or Redis) the platform hands to modules.
+const hubs = new WeakMap<RealtimePublisher, LocalRealtime>();
+
+/** Records that `publisher` delivers through `local` (cross-replica publishers call it). */
+export function attachLocalRealtime(publisher: RealtimePublisher, local: LocalRealtime): void {
+  hubs.set(publisher, local);
+}
+
+/** The in-process hub behind a publisher made by createLocalRealtime or a cross-replica transport. */
+export function localRealtimeOf(publisher: RealtimePublisher): LocalRealtime | undefined {
+  return hubs.get(publisher);
+}
+
 export function createLocalRealtime(): LocalRealtime {
   const byUser = new Map<string, Set<FrameListener>>();
   const admins = new Set<FrameListener>();
   const deliverLocally: LocalRealtime['deliverLocally'] = (target, frame) => {
     const listeners = 'admins' in target ? [...admins] : target.userIds.flatMap((id) => [...(byUser.get(id) ?? [])]);
-    for (const listener of listeners) listener(frame);
+    for (const listener of listeners) {
+      try {
+        listener(frame);
+      } catch {
+        // One broken connection must not keep the frame from the others.
+      }
+    }
   };
-  return {
+  let connections = 0;
+  const hub: LocalRealtime = {
     subscribe(userId, isAdmin, listener) {
       const set = byUser.get(userId) ?? new Set();
       set.add(listener);
       byUser.set(userId, set);
       if (isAdmin) admins.add(listener);
+      connections += 1;
+      let subscribed = true;
       return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        connections -= 1;
         set.delete(listener);
-        if (set.size === 0) byUser.delete(userId);
+        if (set.size === 0 && byUser.get(userId) === set) byUser.delete(userId);
         admins.delete(listener);
       };
     },
@@ -39,6 +65,8 @@ export function createLocalRealtime(): LocalRealtime {
     async toAdmins(frame) {
       deliverLocally({ admins: true }, frame);
     },
-    connectionCount: () => [...byUser.values()].reduce((n, set) => n + set.size, 0),
+    connectionCount: () => connections,
   };
+  attachLocalRealtime(hub, hub);
+  return hub;
 }

@@ -10,6 +10,7 @@ import { makeListProfilesForReview } from './list-profiles-for-review.ts';
 import { makeListRegions } from './list-regions.ts';
 import { makeRejectProfile } from './reject-profile.ts';
 import { makeSearchProfiles } from './search-profiles.ts';
+import { makeTopCaregivers } from './top-caregivers.ts';
 import { makeUpdateMyProfile } from './update-my-profile.ts';
 import { makeUploadDocument } from './upload-document.ts';
 
@@ -30,6 +31,7 @@ export function makeCaregiversUseCases(deps: CaregiversDeps) {
     getPhoto: makeGetPhoto(deps),
     searchProfiles: makeSearchProfiles(deps),
     getBusyTimes: makeGetBusyTimes(deps),
+    topCaregivers: makeTopCaregivers(deps),
     listRegions: makeListRegions(),
   };
 }

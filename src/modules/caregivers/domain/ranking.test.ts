@@ -25,6 +25,17 @@ describe('recommended score', () => {
     expect(many).toBeGreaterThan(few);
   });
 
+  it('keeps one review of 5.0 below two hundred reviews of 4.9 (the prior at work)', () => {
+    // (5 * 3.5 + 5.0 * 1) / 6 = 3.75 against (5 * 3.5 + 4.9 * 200) / 205 = 4.8659
+    expect(bayesianRating(5, 1)).toBeCloseTo(3.75, 10);
+    expect(bayesianRating(4.9, 200)).toBeCloseTo(4.8659, 4);
+    expect(bayesianRating(4.9, 200)).toBeGreaterThan(bayesianRating(5, 1));
+    // and with equal careers the recommended order agrees
+    expect(recommendedScore({ ratingAverage: 4.9, reviewCount: 200, careerYears: 0 })).toBeGreaterThan(
+      recommendedScore({ ratingAverage: 5, reviewCount: 1, careerYears: 10 }),
+    );
+  });
+
   it('stays between the worst and best possible values, with 4 decimals', () => {
     fc.assert(
       fc.property(rating, count, career, (ratingAverage, reviewCount, careerYears) => {

@@ -5,7 +5,9 @@
 //
 // The first term is a Bayesian average: the caregiver's average rating r over n reviews, pulled toward
 // a prior C as if m extra reviews of C had been given, so two 5-star reviews do not beat two hundred
-// 4.8-star ones, and a newcomer starts at C rather than 0. The second term is a small career bonus,
+// 4.8-star ones, and a newcomer starts at C rather than 0. With C = 3.5 and m = 5, one review of 5.0
+// scores (17.5 + 5) / 6 = 3.75 and two hundred of 4.9 score (17.5 + 980) / 205 = 4.87 (GET /caregivers/top
+// orders by this first term alone, stored as profiles.rating_score). The second term is a small career bonus,
 // capped so experience orders equally rated caregivers but never outweighs a real rating gap.
 // Rounded to 4 decimals so the value stored in numeric(7,4) and the one in a page cursor are identical.
 

@@ -17,6 +17,8 @@ import {
   ProfileDetail,
   RegionsPage,
   SearchPage,
+  TopPage,
+  TopQuery,
   SearchQuery,
   UpdateProfileBody,
   UploadForm,
@@ -149,6 +151,26 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
       reply.header('cache-control', 'public, max-age=86400');
       return { items: useCases.listRegions(), nextCursor: null };
     },
+  );
+
+  api.get(
+    '/caregivers/top',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Popular caregivers',
+        description:
+          'APPROVED caregivers ranked by a Bayesian average, score = (m * C + ratingAverage * reviewCount) / (m + reviewCount) ' +
+          'with prior C = 3.5 worth m = 5 reviews, so few reviews do not beat many (one 5.0 review scores 3.75, two hundred ' +
+          'of 4.9 score 4.87); ties: more reviews first. `limit` 1-50 (default 10). Served from the cache for TOP_CACHE_TTL ' +
+          '(60 s); every rating change drops it, so a new review shows within 5 s. nextCursor is always null.',
+        querystring: TopQuery,
+        response: { 200: TopPage },
+      },
+    },
+    // The body comes serialised from the cache (built from the same public profile view): sent as is.
+    async (request, reply) => reply.type('application/json; charset=utf-8').send((await useCases.topCaregivers(request.query.limit ?? 10)) as never),
   );
 
   api.get(

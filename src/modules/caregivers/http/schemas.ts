@@ -196,6 +196,10 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export const DocumentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), documentId: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const SearchPage = pageOf(PublicProfile);
+export const TopQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, description: '1-50' })) });
+export const TopPage = pageOf(
+  Type.Object({ ...PublicProperties, score: Type.Number({ description: 'Bayesian rating: (5 * 3.5 + ratingAverage * reviewCount) / (5 + reviewCount)' }) }),
+);
 export const ReviewPage = pageOf(FullProfile);
 export const RegionsPage = pageOf(Type.Object({ sido: Type.String(), sidoEn: Type.String(), sigungu: List(Type.String()) }));
 

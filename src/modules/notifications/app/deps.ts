@@ -1,0 +1,14 @@
+import type { Platform } from '../../../platform/module.ts';
+import type { IdentityApi } from '../../identity/contract.ts';
+import type { NotificationType } from '../contract.ts';
+import type { SlackProvider } from '../providers/slack.ts';
+
+export interface NotificationsDeps {
+  readonly platform: Platform;
+  readonly identity: Pick<IdentityApi, 'findUsers'>;
+  readonly slack: SlackProvider;
+  /** Types that also go to Slack for users with a slackUserId. */
+  readonly slackTypes: readonly NotificationType[];
+  /** Wakes the delivery worker (after a consumer wrote notifications). */
+  readonly wake: () => void;
+}

@@ -1,0 +1,50 @@
+import { inTransaction } from '../../../platform/db/database.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { listForUser, markAllRead, markRead } from '../db/notifications.repo.ts';
+import type { NotificationsDeps } from './deps.ts';
+import { notificationView, type NotificationView } from './view.ts';
+
+// The reader's use cases: list (newest first, cursor), read one, read all. Someone else's id is 404.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface NotificationsUseCases {
+  list(userId: string, query: { unread?: boolean; limit?: number; cursor?: string }): Promise<Page<NotificationView>>;
+  markRead(userId: string, id: string): Promise<NotificationView>;
+  markAllRead(userId: string): Promise<{ updated: number }>;
+}
+
+export function makeNotificationsUseCases(deps: Pick<NotificationsDeps, 'platform' | 'identity'>): NotificationsUseCases {
+  const { platform, identity } = deps;
+  const db = platform.database.db;
+  const languageOf = async (userId: string) => (await identity.findUsers([userId]))[0]?.preferredLanguage;
+
+  return {
+    async list(userId, query) {
+      const limit = query.limit ?? 20;
+      let after: { createdAt: Date; id: string } | undefined;
+      if (query.cursor) {
+        const [createdAt, id] = decodeCursor(query.cursor, 2);
+        if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
+          decodeCursor('', 2);
+        }
+        after = { createdAt: new Date(createdAt as string), id: id as string };
+      }
+      const [rows, language] = await Promise.all([
+        listForUser(db, userId, { unreadOnly: query.unread === true, limit: limit + 1, ...(after ? { after } : {}) }),
+        languageOf(userId),
+      ]);
+      return toPage(rows, limit, (row) => notificationView(row, language), (row) => [row.created_at.toISOString(), row.id]);
+    },
+    async markRead(userId, id) {
+      if (!UUID.test(id)) throw notFound('Notification', 'NOTIFICATION_NOT_FOUND');
+      const row = await inTransaction(db, (tx) => markRead(tx, userId, id, platform.clock.now()));
+      if (!row) throw notFound('Notification', 'NOTIFICATION_NOT_FOUND');
+      return notificationView(row, await languageOf(userId));
+    },
+    async markAllRead(userId) {
+      return { updated: await inTransaction(db, (tx) => markAllRead(tx, userId, platform.clock.now())) };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Module, Platform } from '../../platform/module.ts';
+import type { IdentityApi } from '../identity/contract.ts';
+import { makeDeliveryWorker, type DeliveryWorker } from './app/delivery-worker.ts';
+import type { NotificationsDeps } from './app/deps.ts';
+import { makeLiveFeedConsumer } from './app/live-feed.ts';
+import { makeRecordNotificationsConsumer } from './app/record-notifications.ts';
+import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
+import { makeNotificationsUseCases, type NotificationsUseCases } from './app/use-cases.ts';
+import { DEFAULT_SLACK_TYPES } from './domain/templates.ts';
+import { notificationRoutes } from './http/routes.ts';
+import { createSlackProvider, type SlackProvider } from './providers/slack.ts';
+
+export type { NotificationsUseCases } from './app/use-cases.ts';
+export type { DeliveryWorker } from './app/delivery-worker.ts';
+
+export interface NotificationsOptions {
+  readonly identity: Pick<IdentityApi, 'findUsers'>;
+  /** Default: @slack/web-api from SLACK_BOT_TOKEN / SLACK_API_URL, a no-op without a token. */
+  readonly slack?: SlackProvider;
+}
+
+export function createNotificationsModule(
+  platform: Platform,
+  options: NotificationsOptions,
+): Module & { useCases: NotificationsUseCases; delivery: DeliveryWorker } {
+  const slack = options.slack ?? createSlackProvider({ botToken: platform.config.slack.botToken, apiUrl: platform.config.slack.apiUrl });
+  const base = { platform, identity: options.identity, slack, slackTypes: DEFAULT_SLACK_TYPES };
+  const delivery = makeDeliveryWorker(base);
+  const deps: NotificationsDeps = { ...base, wake: () => delivery.wake() };
+  const useCases = makeNotificationsUseCases(deps);
+  return {
+    name: 'notifications',
+    routes: (app) => notificationRoutes(app, useCases),
+    consumers: [makeRecordNotificationsConsumer(deps), makeLiveFeedConsumer(platform), makeUserWithdrawnConsumer()],
+    workers: [delivery],
+    useCases,
+    delivery,
+  };
+}

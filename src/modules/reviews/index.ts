@@ -1,0 +1,17 @@
+import type { Module, Platform } from '../../platform/module.ts';
+import { makeCompletedReservationsConsumer } from './app/completed-reservations.ts';
+import type { ReviewsDeps } from './app/deps.ts';
+import { makeReviewsUseCases, type ReviewsUseCases } from './app/use-cases.ts';
+import { reviewRoutes } from './http/routes.ts';
+
+export type { ReviewsUseCases } from './app/use-cases.ts';
+
+export function createReviewsModule(platform: Platform, contracts: Omit<ReviewsDeps, 'platform'>): Module & { useCases: ReviewsUseCases } {
+  const useCases = makeReviewsUseCases({ platform, ...contracts });
+  return {
+    name: 'reviews',
+    routes: (app) => reviewRoutes(app, useCases),
+    consumers: [makeCompletedReservationsConsumer()],
+    useCases,
+  };
+}

@@ -1,0 +1,232 @@
+import type { FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { RawData, WebSocket } from 'ws';
+import type { Clock } from '../clock.ts';
+import type { AccessTokenVerifier } from '../http/access.ts';
+import { problem, sendProblem } from '../http/problem.ts';
+import type { LocalRealtime } from './local-realtime.ts';
+import type { ServerFrame } from './realtime.ts';
+
+// GET (upgrade) /api/v1/ws. The HTTP upgrade is public; the client proves who it is with its first
+// frame `{"type":"auth","token":"<accessToken>"}` within `authTimeoutMs`, else the socket closes 4401.
+// An authenticated connection is registered in the local hub and receives the frames published to its
+// user (and the admin feed for admins) until it closes, its token expires (4401), it stops answering
+// pings, it lets its send buffer grow past `maxBufferedBytes` (1013: a slow client is dropped, the
+// server keeps its memory) or it keeps sending bad frames (1008). Frames above `maxFrameBytes` close 1009.
+
+export const CLOSE_CODES = {
+  goingAway: 1001,
+  policyViolation: 1008,
+  tooBig: 1009,
+  tryAgainLater: 1013,
+  unauthenticated: 4401,
+} as const;
+
+export interface WebSocketOptions {
+  /** How long a new connection has to send its auth frame. */
+  readonly authTimeoutMs: number;
+  /** Ping interval; a connection that has not answered the previous ping is terminated. */
+  readonly heartbeatMs: number;
+  /** Largest client frame accepted (bigger closes 1009). */
+  readonly maxFrameBytes: number;
+  /** Bytes a connection may have queued and unsent before it is dropped as too slow (1013). */
+  readonly maxBufferedBytes: number;
+  /** Bad frames tolerated (each answered with an error frame) before the connection is closed 1008. */
+  readonly maxBadFrames: number;
+}
+
+export const DEFAULT_WEBSOCKET_OPTIONS: WebSocketOptions = {
+  authTimeoutMs: 5_000,
+  heartbeatMs: 30_000,
+  maxFrameBytes: 64 * 1024,
+  maxBufferedBytes: 1024 * 1024,
+  maxBadFrames: 10,
+};
+
+/** Frames the server sends besides the hub's ServerFrame. */
+export type ControlFrame =
+  | { readonly type: 'auth.ok'; readonly userId: string; readonly role: string; readonly expiresAt: string }
+  | { readonly type: 'error'; readonly code: string; readonly message: string }
+  | { readonly type: 'pong' };
+
+export interface RealtimeRouteDependencies {
+  readonly path: string;
+  readonly hub: LocalRealtime;
+  readonly verifyAccessToken: AccessTokenVerifier;
+  readonly clock: Clock;
+  readonly options?: Partial<WebSocketOptions>;
+}
+
+const OPEN = 1;
+// setTimeout takes at most a signed 32-bit delay.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface Connection {
+  readonly socket: WebSocket;
+  alive: boolean;
+}
+
+export async function registerRealtimeRoute(app: FastifyInstance, deps: RealtimeRouteDependencies): Promise<void> {
+  const options: WebSocketOptions = { ...DEFAULT_WEBSOCKET_OPTIONS, ...deps.options };
+  const { hub, verifyAccessToken, clock } = deps;
+  await app.register(websocket, { options: { maxPayload: options.maxFrameBytes } });
+
+  // One timer pings every connection; a connection that missed the previous pong is cut.
+  const connections = new Set<Connection>();
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => clearInterval(heartbeat));
+
+  // A frame sent to many connections is serialised once.
+  const serialised = new WeakMap<object, string>();
+  const serialise = (frame: ServerFrame): string => {
+    let text = serialised.get(frame);
+    if (text === undefined) {
+      text = JSON.stringify(frame);
+      serialised.set(frame, text);
+    }
+    return text;
+  };
+
+  function accept(socket: WebSocket): void {
+    const connection: Connection = { socket, alive: true };
+    connections.add(connection);
+    let state: 'waiting' | 'authenticating' | 'open' | 'closed' = 'waiting';
+    let badFrames = 0;
+    let unsubscribe: (() => void) | undefined;
+    let expiry: NodeJS.Timeout | undefined;
+    let kill: NodeJS.Timeout | undefined;
+
+    const close = (code: number, reason: string): void => {
+      if (state === 'closed') return;
+      state = 'closed';
+      cleanup();
+      socket.close(code, reason);
+      // A peer that does not read never acknowledges the close either: cut it soon.
+      kill = setTimeout(() => socket.terminate(), 1_000);
+      kill.unref();
+    };
+    const cleanup = (): void => {
+      clearTimeout(authTimer);
+      clearTimeout(expiry);
+      unsubscribe?.();
+      unsubscribe = undefined;
+      connections.delete(connection);
+    };
+    const authTimer = setTimeout(() => close(CLOSE_CODES.unauthenticated, 'authentication timeout'), options.authTimeoutMs);
+
+    const send = (frame: ControlFrame): void => {
+      if (socket.readyState === OPEN) socket.send(JSON.stringify(frame));
+    };
+    const deliver = (frame: ServerFrame): void => {
+      if (state !== 'open' || socket.readyState !== OPEN) return;
+      if (socket.bufferedAmount > options.maxBufferedBytes) {
+        close(CLOSE_CODES.tryAgainLater, 'send buffer full: the client reads too slowly');
+        return;
+      }
+      socket.send(serialise(frame));
+    };
+    const reject = (code: string, message: string): void => {
+      if (state === 'waiting' || state === 'authenticating') {
+        send({ type: 'error', code, message });
+        close(CLOSE_CODES.unauthenticated, 'the first frame must be {"type":"auth","token":...}');
+        return;
+      }
+      badFrames += 1;
+      send({ type: 'error', code, message });
+      if (badFrames > options.maxBadFrames) close(CLOSE_CODES.policyViolation, 'too many bad frames');
+    };
+
+    const authenticate = (token: string): void => {
+      state = 'authenticating';
+      verifyAccessToken(token).then(
+        (actor) => {
+          if (state !== 'authenticating') return;
+          const remainingMs = actor.expiresAt * 1000 - clock.now().getTime();
+          if (remainingMs <= 0) {
+            close(CLOSE_CODES.unauthenticated, 'access token expired');
+            return;
+          }
+          clearTimeout(authTimer);
+          expiry = setTimeout(() => close(CLOSE_CODES.unauthenticated, 'access token expired'), Math.min(remainingMs, MAX_TIMER_MS));
+          expiry.unref();
+          state = 'open';
+          unsubscribe = hub.subscribe(actor.userId, actor.role === 'ADMIN', deliver);
+          send({ type: 'auth.ok', userId: actor.userId, role: actor.role, expiresAt: new Date(actor.expiresAt * 1000).toISOString() });
+        },
+        () => close(CLOSE_CODES.unauthenticated, 'invalid access token'),
+      );
+    };
+
+    const onMessage = (data: RawData, isBinary: boolean): void => {
+      if (state === 'closed') return;
+      if (isBinary) return reject('INVALID_FRAME', 'Frames are JSON text, not binary');
+      let frame: unknown;
+      try {
+        frame = JSON.parse(data.toString());
+      } catch {
+        return reject('INVALID_JSON', 'A frame must be a JSON object');
+      }
+      if (typeof frame !== 'object' || frame === null || Array.isArray(frame) || typeof (frame as { type?: unknown }).type !== 'string') {
+        return reject('INVALID_FRAME', 'A frame must be a JSON object with a string "type"');
+      }
+      const { type, token } = frame as { type: string; token?: unknown };
+      if (state === 'waiting') {
+        if (type !== 'auth' || typeof token !== 'string' || token.length === 0) {
+          return reject('AUTHENTICATION_REQUIRED', 'The first frame must be {"type":"auth","token":"<accessToken>"}');
+        }
+        return authenticate(token);
+      }
+      if (state === 'authenticating') return reject('AUTHENTICATION_PENDING', 'Wait for auth.ok before sending frames');
+      switch (type) {
+        case 'ping':
+          return send({ type: 'pong' });
+        case 'auth':
+          return reject('ALREADY_AUTHENTICATED', 'This connection is authenticated already');
+        case 'chat.send':
+        case 'chat.read':
+          return reject('NOT_SUPPORTED', `"${type}" is not available yet`);
+        default:
+          return reject('UNKNOWN_TYPE', `Unknown frame type "${type.slice(0, 50)}"`);
+      }
+    };
+
+    socket.on('message', onMessage);
+    socket.on('pong', () => {
+      connection.alive = true;
+    });
+    // Oversized frames and protocol errors surface here; ws closes the socket itself (1009, 1002).
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      state = 'closed';
+      clearTimeout(kill);
+      cleanup();
+    });
+  }
+
+  app.route({
+    method: 'GET',
+    url: deps.path,
+    config: { access: 'public' },
+    schema: {
+      summary: 'WebSocket: real-time frames. Send {"type":"auth","token":"<accessToken>"} first, within 5 s.',
+      tags: ['notifications'],
+    },
+    // A plain GET (no upgrade) learns what to do instead of a bare 404.
+    handler: (_request, reply) =>
+      sendProblem(reply.header('upgrade', 'websocket'), {
+        ...problem(426, 'UPGRADE_REQUIRED', 'This endpoint speaks WebSocket only'),
+        title: 'Upgrade Required',
+      }),
+    wsHandler: (socket) => accept(socket),
+  });
+}
