@@ -16,6 +16,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly kafkaBrokers: readonly string[];
+  /** Put before every Kafka topic and consumer group name (several deployments on one cluster). */
+  readonly kafkaTopicPrefix: string;
   readonly adminSignupSecret: string | undefined;
   readonly jwtSecret: string | undefined;
   /** 32 bytes, base64: encrypts patient health details at rest. */
@@ -156,6 +158,8 @@ export function loadConfig(env: Env): Config {
   for (const broker of kafkaBrokers) {
     if (!/^[\w.-]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS entries must be host:port (got "${broker}")`);
   }
+  const kafkaTopicPrefix = read('KAFKA_TOPIC_PREFIX') ?? '';
+  if (!/^[A-Za-z0-9._-]{0,100}$/.test(kafkaTopicPrefix)) problems.push(`KAFKA_TOPIC_PREFIX may hold only letters, digits, '.', '_' and '-' (got "${kafkaTopicPrefix}")`);
   const jwtSecret = read('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const dataEncryptionKey = read('DATA_ENCRYPTION_KEY');
@@ -209,6 +213,7 @@ export function loadConfig(env: Env): Config {
     databaseUrl,
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     kafkaBrokers,
+    kafkaTopicPrefix,
     adminSignupSecret,
     jwtSecret,
     dataEncryptionKey,

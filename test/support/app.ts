@@ -10,6 +10,7 @@ import type { Platform } from '../../src/platform/module.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import type { Role } from '../../src/platform/http/access.ts';
 import { createModules } from '../../src/modules/index.ts';
+import type { Database } from '../../src/platform/db/database.ts';
 import { openTestDatabase, type TestDatabaseKind } from './database.ts';
 
 export const TEST_ADMIN_SECRET = 'test-admin-secret-0123456789';
@@ -37,11 +38,18 @@ let counter = 0;
 
 /** The whole app on a fresh migrated database (PGlite unless asked), with local storage in a temp dir. */
 export async function startTestApp(
-  options: { kind?: TestDatabaseKind; env?: Record<string, string>; clock?: Clock } = {},
+  options: {
+    kind?: TestDatabaseKind;
+    env?: Record<string, string>;
+    clock?: Clock;
+    /** A database shared with another instance (a second replica); the caller closes it. */
+    database?: Database;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-app-'));
   const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...options.env });
-  const database = await openTestDatabase(options.kind ?? 'pglite');
+  // A shared database stays open when this instance closes: its owner closes it.
+  const database = options.database ? { ...options.database, close: async () => {} } : await openTestDatabase(options.kind ?? 'pglite');
   const running = await openPlatform({
     config,
     logger: pino({ level: 'silent' }),

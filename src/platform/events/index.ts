@@ -26,7 +26,9 @@ export interface EventBusDeps {
 }
 
 /** The bus the configuration asks for: Kafka with KAFKA_BROKERS, otherwise in memory. */
-export function createEventBus(config: Pick<Config, 'kafkaBrokers'>, deps: EventBusDeps): EventBus {
-  if (config.kafkaBrokers.length > 0) return createKafkaBus({ ...deps, brokers: config.kafkaBrokers });
+export function createEventBus(config: Pick<Config, 'kafkaBrokers'> & Partial<Pick<Config, 'kafkaTopicPrefix'>>, deps: EventBusDeps): EventBus {
+  if (config.kafkaBrokers.length > 0) {
+    return createKafkaBus({ ...deps, brokers: config.kafkaBrokers, namespace: config.kafkaTopicPrefix ?? '' });
+  }
   return createMemoryBus(deps);
 }
