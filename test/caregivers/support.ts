@@ -1,25 +1,16 @@
-import { Registry } from 'prom-client';
-import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
-import { randomBytes } from 'node:crypto';
-import { createFieldCipher } from '../../src/platform/crypto.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { createMemoryCache } from '../../src/platform/cache/memory-cache.ts';
-import { createMemoryBus } from '../../src/platform/events/memory-bus.ts';
-import { createLocalStorage } from '../../src/platform/storage/local-storage.ts';
 import { newId } from '../../src/platform/ids.ts';
-import type { Platform } from '../../src/platform/module.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Executor } from '../../src/platform/db/database.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
 import { createCaregiversModule } from '../../src/modules/caregivers/index.ts';
 import type { ProfileInput } from '../../src/modules/caregivers/app/profile-fields.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/database.ts';
+import { testPlatform } from '../support/platform.ts';
 
 // Shared by the caregivers module tests (use cases on a real database) and the HTTP tests.
 
@@ -58,23 +49,8 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-caregivers-'));
   const database: Database = await openTestDatabase(kind);
   const clock = fixedClock(NOW);
-  const logger = pino({ level: 'silent' });
-  let eventsWritten = 0;
-  const platform: Platform = {
-    config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
-    database,
-    cache: createMemoryCache(clock),
-    storage: createLocalStorage(join(dataDir, 'files')),
-    bus: createMemoryBus({ database, logger, clock }),
-    clock,
-    logger,
-    cipher: createFieldCipher(randomBytes(32)),
-    realtime: createLocalRealtime(),
-    metrics: new Registry(),
-    eventsWritten: () => {
-      eventsWritten += 1;
-    },
-  };
+  const { platform, eventsWritten } = testPlatform({ dataDir, database, clock });
+
   const module = createCaregiversModule(platform);
   return {
     platform,
@@ -82,7 +58,7 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
     useCases: module.useCases,
     clock,
     db: database.db,
-    eventsWritten: () => eventsWritten,
+    eventsWritten,
     async outbox(): Promise<{ type: string; aggregate_id: string; payload: Record<string, unknown> }[]> {
       const result = await sql<{ type: string; aggregate_id: string; payload: Record<string, unknown> }>`
         SELECT type, aggregate_id, payload FROM platform.outbox ORDER BY seq`.execute(database.db);

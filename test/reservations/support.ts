@@ -1,28 +1,19 @@
-import { Registry } from 'prom-client';
-import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { createFieldCipher } from '../../src/platform/crypto.ts';
-import { createMemoryCache } from '../../src/platform/cache/memory-cache.ts';
 import type { Cache } from '../../src/platform/cache/cache.ts';
 import { inTransaction, type Database } from '../../src/platform/db/database.ts';
 import type { DomainEvent, EventConsumer } from '../../src/platform/events/event.ts';
-import { createMemoryBus } from '../../src/platform/events/memory-bus.ts';
-import { createLocalStorage } from '../../src/platform/storage/local-storage.ts';
 import type { Actor, Role } from '../../src/platform/http/access.ts';
 import { newId } from '../../src/platform/ids.ts';
-import type { Platform } from '../../src/platform/module.ts';
 import type { CaregiverProfile } from '../../src/modules/caregivers/contract.ts';
 import { normaliseRegion } from '../../src/modules/caregivers/domain/regions.ts';
 import { createReservationsModule, type ReservationSettings } from '../../src/modules/reservations/index.ts';
 import type { CreateReservationInput } from '../../src/modules/reservations/app/create-reservation.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/database.ts';
+import { testPlatform } from '../support/platform.ts';
 
 // Shared by the reservations module tests (use cases on a real database, a stand-in caregivers API).
 
@@ -79,23 +70,8 @@ export async function openReservationsModule(
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-reservations-'));
   const database = options.database ?? (await openTestDatabase(kind));
   const clock = fixedClock(NOW);
-  const logger = pino({ level: 'silent' });
-  let eventsWritten = 0;
-  const platform: Platform = {
-    config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
-    database,
-    cache: options.cache ?? createMemoryCache(clock),
-    storage: createLocalStorage(join(dataDir, 'files')),
-    bus: createMemoryBus({ database, logger, clock }),
-    clock,
-    logger,
-    cipher: createFieldCipher(randomBytes(32)),
-    realtime: createLocalRealtime(),
-    metrics: new Registry(),
-    eventsWritten: () => {
-      eventsWritten += 1;
-    },
-  };
+  const { platform, eventsWritten } = testPlatform({ dataDir, database, clock, ...(options.cache ? { cache: options.cache } : {}) });
+
   const profiles = new Map<string, CaregiverProfile>();
   const module = createReservationsModule(platform, {
     caregivers: { getProfile: async (id) => profiles.get(id), normaliseRegion },
@@ -109,7 +85,7 @@ export async function openReservationsModule(
     api: module.api,
     clock,
     db,
-    eventsWritten: () => eventsWritten,
+    eventsWritten,
     /** An APPROVED caregiver (unless overridden) the module can book. */
     caregiver(overrides: Partial<CaregiverProfile> = {}): CaregiverProfile & { actor: Actor } {
       const profile = caregiverProfile(overrides);
