@@ -3,18 +3,17 @@
 // memory, in one run. Each server runs in its own process; autocannon drives it from this one.
 // Run: `npm run bench:top` (DATABASE_URL: an admin URL, defaults to the local PostgreSQL; REDIS_URL
 // optional; BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_CAREGIVERS tune it).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openPostgres } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { RANKING } from '../src/modules/caregivers/domain/ranking.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
 import { startServer, stopServer as stop } from './http-client.ts';
+import { createBenchDatabase, dropBenchDatabase, load, report, type LoadResult } from './load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -24,41 +23,14 @@ const REDIS_URL = process.env.REDIS_URL?.trim() ?? '';
 
 const QUERIES: Record<string, string> = { 'limit=10': '/api/v1/caregivers/top?limit=10', 'limit=50': '/api/v1/caregivers/top?limit=50' };
 
-interface Result {
-  target: string;
-  query: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-async function load(target: string, port: number, queries: Record<string, string>): Promise<Result[]> {
-  const results: Result[] = [];
-  for (const [query, path] of Object.entries(queries)) {
-    const url = `http://127.0.0.1:${port}${path}`;
-    await autocannon({ url, connections: 2, duration: 2 }); // warm-up
-    const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-    results.push({ target, query, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
-    process.stderr.write(`  ${target.padEnd(14)} ${query.padEnd(9)} ${Math.round(r.requests.average)} req/s p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms\n`);
-  }
-  return results;
-}
-
 const appEnv = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', HOST: '127.0.0.1', PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: 'bench-admin-secret' };
-const results: Result[] = [];
+const results: LoadResult[] = [];
 const dataDir = await mkdtemp(join(tmpdir(), 'carenest-bench-top-'));
 const dbName = `carenest_bench_top_${process.pid}`;
 try {
   process.stderr.write(`seeding ${CAREGIVERS} caregivers into PostgreSQL (${dbName})...\n`);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const pgUrl = new URL(ADMIN_URL);
-  pgUrl.pathname = `/${dbName}`;
-  const postgres = await openPostgres(pgUrl.toString());
+  const pgUrl = await createBenchDatabase(ADMIN_URL, dbName);
+  const postgres = await openPostgres(pgUrl);
   await migrate(postgres, MIGRATION_SOURCES);
   await seedCaregivers(postgres, CAREGIVERS);
   // The seed writes ratings directly, not through review events: give the rows the score the consumer would.
@@ -66,7 +38,7 @@ try {
   await sql`UPDATE caregivers.profiles SET rating_score = round((${m}::numeric * ${c}::numeric + rating_average * review_count) / (${m}::numeric + review_count), 4)`.execute(postgres.db);
   await sql`ANALYZE caregivers.profiles`.execute(postgres.db);
   await postgres.close();
-  const database = { ...appEnv, DATA_DIR: dataDir, DATABASE_URL: pgUrl.toString() };
+  const database = { ...appEnv, DATA_DIR: dataDir, DATABASE_URL: pgUrl };
 
   // The bare route answers with exactly what CareNest answered for each query.
   const probe = await startServer(['src/main.ts'], { ...database, REDIS_URL: '' });
@@ -76,7 +48,7 @@ try {
   for (const [query, path] of Object.entries(QUERIES)) {
     const bare = await startServer(['bench/bare-server.ts'], { BENCH_BODY: samples[query]!, BENCH_PATH: '/api/v1/caregivers/top' });
     try {
-      results.push(...(await load('bare', bare.port, { [query]: path })));
+      results.push(...(await load('bare', bare.port, { [query]: path }, { connections: CONNECTIONS, seconds: SECONDS })));
     } finally {
       await stop(bare.child);
     }
@@ -90,25 +62,14 @@ try {
   for (const [target, env] of targets) {
     const server = await startServer(['src/main.ts'], env);
     try {
-      results.push(...(await load(target, server.port, QUERIES)));
+      results.push(...(await load(target, server.port, QUERIES, { connections: CONNECTIONS, seconds: SECONDS })));
     } finally {
       await stop(server.child);
     }
   }
 } finally {
   await rm(dataDir, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await dropBenchDatabase(ADMIN_URL, dbName);
 }
 
-const lines = [
-  `caregivers ${CAREGIVERS}, ${CONNECTIONS} connections, ${SECONDS} s per case, node ${process.version}`,
-  '',
-  '| target | query | req/s | p50 ms | p99 ms | errors | non-2xx |',
-  '|---|---|---:|---:|---:|---:|---:|',
-  ...results.map((r) => `| ${r.target} | ${r.query} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`),
-];
-process.stdout.write(`${lines.join('\n')}\n`);
-await writeFile(join('bench', 'results', `top-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`), JSON.stringify({ caregivers: CAREGIVERS, connections: CONNECTIONS, seconds: SECONDS, results }, null, 2));
+await report('top', { caregivers: CAREGIVERS, connections: CONNECTIONS, seconds: SECONDS }, results);

@@ -1,0 +1,70 @@
+// What the HTTP benchmarks share: autocannon runs per query, a scratch PostgreSQL database, the report.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export interface LoadResult {
+  target: string;
+  query: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Each query: a 2 s warm-up, then `seconds` at `connections`. */
+export async function load(
+  target: string,
+  port: number,
+  queries: Record<string, string>,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const [query, path] of Object.entries(queries)) {
+    const url = `http://127.0.0.1:${port}${encodeURI(path)}`;
+    await autocannon({ url, connections: 2, duration: 2 });
+    const r = await autocannon({ url, connections: options.connections, duration: options.seconds });
+    const result = { target, query, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+    results.push(result);
+    process.stderr.write(`  ${target.padEnd(14)} ${query.padEnd(34)} ${result.requestsPerSecond} req/s p50 ${result.p50} ms p99 ${result.p99} ms\n`);
+  }
+  return results;
+}
+
+async function admin(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates database `name` next to `adminUrl`'s and returns its URL. */
+export async function createBenchDatabase(adminUrl: string, name: string): Promise<string> {
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function dropBenchDatabase(adminUrl: string, name: string): Promise<void> {
+  return admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+/** Prints the markdown table and keeps the raw results in bench/results/ (not committed). */
+export async function report(name: string, meta: Record<string, number>, results: readonly LoadResult[]): Promise<void> {
+  const lines = [
+    `${Object.entries(meta).map(([k, v]) => `${k} ${v}`).join(', ')}, node ${process.version}`,
+    '',
+    '| target | query | req/s | p50 ms | p99 ms | errors | non-2xx |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.target} | ${r.query} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
+  await writeFile(join('bench', 'results', `${name}-${stamp}.json`), JSON.stringify({ ...meta, results }, null, 2));
+}
