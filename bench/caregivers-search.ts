@@ -10,7 +10,7 @@ import { migrate } from '../src/platform/db/migrator.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
 import { startServer, stopServer as stop } from './http-client.ts';
-import { createBenchDatabase, dropBenchDatabase, load, report, type LoadResult } from './load.ts';
+import { createBenchDatabase, dropBenchDatabase, loadServer, report, type LoadResult } from './load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -51,12 +51,7 @@ try {
     ['pglite', ['src/main.ts'], { ...appEnv, DATA_DIR: dataDir }],
     ['postgres', ['src/main.ts'], { ...appEnv, DATA_DIR: dataDir, DATABASE_URL: pgUrl }],
   ] as const) {
-    const server = await startServer([...command], env);
-    try {
-      results.push(...(await load(target, server.port, QUERIES, { connections: CONNECTIONS, seconds: SECONDS })));
-    } finally {
-      await stop(server.child);
-    }
+    results.push(...(await loadServer(target, command, env, QUERIES, { connections: CONNECTIONS, seconds: SECONDS })));
   }
 } finally {
   await rm(dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startServer, stopServer } from './http-client.ts';
 
 export interface LoadResult {
   target: string;
@@ -31,6 +32,22 @@ export async function load(
     process.stderr.write(`  ${target.padEnd(14)} ${query.padEnd(34)} ${result.requestsPerSecond} req/s p50 ${result.p50} ms p99 ${result.p99} ms\n`);
   }
   return results;
+}
+
+/** Starts `command` as a server process, runs `load` against it, and stops it whatever happens. */
+export async function loadServer(
+  target: string,
+  command: readonly string[],
+  env: Record<string, string>,
+  queries: Record<string, string>,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult[]> {
+  const server = await startServer([...command], env);
+  try {
+    return await load(target, server.port, queries, options);
+  } finally {
+    await stopServer(server.child);
+  }
 }
 
 async function admin(adminUrl: string, text: string): Promise<void> {

@@ -13,7 +13,7 @@ import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { RANKING } from '../src/modules/caregivers/domain/ranking.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
 import { startServer, stopServer as stop } from './http-client.ts';
-import { createBenchDatabase, dropBenchDatabase, load, report, type LoadResult } from './load.ts';
+import { createBenchDatabase, dropBenchDatabase, loadServer, report, type LoadResult } from './load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -46,12 +46,8 @@ try {
   for (const [query, path] of Object.entries(QUERIES)) samples[query] = await (await fetch(`http://127.0.0.1:${probe.port}${path}`)).text();
   await stop(probe.child);
   for (const [query, path] of Object.entries(QUERIES)) {
-    const bare = await startServer(['bench/bare-server.ts'], { BENCH_BODY: samples[query]!, BENCH_PATH: '/api/v1/caregivers/top' });
-    try {
-      results.push(...(await load('bare', bare.port, { [query]: path }, { connections: CONNECTIONS, seconds: SECONDS })));
-    } finally {
-      await stop(bare.child);
-    }
+    const env = { BENCH_BODY: samples[query]!, BENCH_PATH: '/api/v1/caregivers/top' };
+    results.push(...(await loadServer('bare', ['bench/bare-server.ts'], env, { [query]: path }, { connections: CONNECTIONS, seconds: SECONDS })));
   }
 
   const targets: [string, Record<string, string>][] = [
@@ -60,12 +56,7 @@ try {
     ...(REDIS_URL ? [['cache redis', { ...database, REDIS_URL, TOP_CACHE_TTL: '60s' }] as [string, Record<string, string>]] : []),
   ];
   for (const [target, env] of targets) {
-    const server = await startServer(['src/main.ts'], env);
-    try {
-      results.push(...(await load(target, server.port, QUERIES, { connections: CONNECTIONS, seconds: SECONDS })));
-    } finally {
-      await stop(server.child);
-    }
+    results.push(...(await loadServer(target, ['src/main.ts'], env, QUERIES, { connections: CONNECTIONS, seconds: SECONDS })));
   }
 } finally {
   await rm(dataDir, { recursive: true, force: true });

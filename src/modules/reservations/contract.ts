@@ -10,6 +10,10 @@ export type ReservationStatus =
   | 'CANCELLED'
   | 'EXPIRED';
 
+export const RESERVATION_STATUSES: readonly ReservationStatus[] = [
+  'REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED',
+];
+
 /** The statuses that hold a caregiver's time: no two of them may overlap for one caregiver. */
 export const ACTIVE_STATUSES: readonly ReservationStatus[] = ['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS'];
 
@@ -26,6 +30,18 @@ export const RESERVATION_EVENTS = {
   /** A payment arrived for a reservation that had already ended: the payments module refunds it in full. */
   paymentRefused: 'reservation.payment_refused.v1',
 } as const;
+
+/** The events that report a status change (reminders and payment refusals change none). */
+export const RESERVATION_STATUS_EVENTS: readonly string[] = [
+  RESERVATION_EVENTS.requested,
+  RESERVATION_EVENTS.accepted,
+  RESERVATION_EVENTS.rejected,
+  RESERVATION_EVENTS.cancelled,
+  RESERVATION_EVENTS.expired,
+  RESERVATION_EVENTS.confirmed,
+  RESERVATION_EVENTS.checkedIn,
+  RESERVATION_EVENTS.completed,
+];
 
 /** Every reservation event carries this, so consumers (notifications, feeds, busy slots) need no lookup. */
 export interface ReservationEventBase {

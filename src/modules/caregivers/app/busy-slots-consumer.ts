@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/database.ts';
 import type { DomainEvent, EventConsumer } from '../../../platform/events/event.ts';
-import { ACTIVE_STATUSES, RESERVATION_EVENTS, type ReservationEventBase, type ReservationStatus } from '../../reservations/contract.ts';
+import { RESERVATION_STATUSES, RESERVATION_STATUS_EVENTS, type ReservationEventBase } from '../../reservations/contract.ts';
 import { findSlotForUpdate, insertSlotIfAbsent, replaceSlot, type SlotWrite } from '../db/busy-slots.repo.ts';
 import { parseInstant } from '../domain/availability.ts';
 import { isActiveStatus, supersedes } from '../domain/busy-slot.ts';
@@ -9,19 +9,6 @@ import type { CaregiversDeps } from './deps.ts';
 
 export const BUSY_SLOTS_CONSUMER = 'caregivers.busy-slots';
 
-/** Every event that reports a reservation's status change; reminders and payment refusals change none. */
-const STATUS_EVENTS = [
-  RESERVATION_EVENTS.requested,
-  RESERVATION_EVENTS.accepted,
-  RESERVATION_EVENTS.rejected,
-  RESERVATION_EVENTS.cancelled,
-  RESERVATION_EVENTS.expired,
-  RESERVATION_EVENTS.confirmed,
-  RESERVATION_EVENTS.checkedIn,
-  RESERVATION_EVENTS.completed,
-] as const;
-
-const KNOWN_STATUSES: readonly ReservationStatus[] = [...ACTIVE_STATUSES, 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
 
 /** The slot an event describes; a payload that breaks the contract throws (retried, then dead-lettered). */
 function slotOf(event: DomainEvent, now: Date): SlotWrite {
@@ -29,7 +16,7 @@ function slotOf(event: DomainEvent, now: Date): SlotWrite {
   const broken = (why: string) => new Error(`${event.type} ${event.id} breaks the reservation event contract: ${why}`);
   if (!p || typeof p.reservationId !== 'string' || !isUuid(p.reservationId)) throw broken('reservationId is not a uuid');
   if (typeof p.caregiverId !== 'string' || !isUuid(p.caregiverId)) throw broken('caregiverId is not a uuid');
-  if (!p.status || !KNOWN_STATUSES.includes(p.status)) throw broken(`unknown status ${String(p.status)}`);
+  if (!p.status || !RESERVATION_STATUSES.includes(p.status)) throw broken(`unknown status ${String(p.status)}`);
   const from = typeof p.startAt === 'string' ? parseInstant(p.startAt) : undefined;
   const to = typeof p.endAt === 'string' ? parseInstant(p.endAt) : undefined;
   if (!from || !to || to.getTime() <= from.getTime()) throw broken('startAt and endAt must be instants, startAt first');
@@ -63,7 +50,7 @@ export async function applyReservationEvent(tx: Executor, event: DomainEvent, no
 export function makeBusySlotsConsumer({ platform }: CaregiversDeps): EventConsumer {
   return {
     name: BUSY_SLOTS_CONSUMER,
-    types: STATUS_EVENTS,
+    types: RESERVATION_STATUS_EVENTS,
     handle: (event, tx) => applyReservationEvent(tx, event, platform.clock.now()),
   };
 }

@@ -1,28 +1,17 @@
 import type { EventConsumer } from '../../../platform/events/event.ts';
 import type { Platform } from '../../../platform/module.ts';
 import { PAYMENT_EVENTS, type PaymentUpdatedV1 } from '../../payments/contract.ts';
-import { RESERVATION_EVENTS, type ReservationEventBase } from '../../reservations/contract.ts';
+import { RESERVATION_STATUS_EVENTS, type ReservationEventBase } from '../../reservations/contract.ts';
 
 // The admin live feed and the participants' reservation.updated frames (API.md "Admin"). The events are
 // already committed facts and this consumer writes nothing of its own, so frames go out right here.
 // Best effort: a failed push is logged, never retried (a redelivery would only repeat a frame).
 
-const STATUS_EVENTS = [
-  RESERVATION_EVENTS.requested,
-  RESERVATION_EVENTS.accepted,
-  RESERVATION_EVENTS.rejected,
-  RESERVATION_EVENTS.cancelled,
-  RESERVATION_EVENTS.expired,
-  RESERVATION_EVENTS.confirmed,
-  RESERVATION_EVENTS.checkedIn,
-  RESERVATION_EVENTS.completed,
-];
-
 export function makeLiveFeedConsumer(platform: Platform): EventConsumer {
   const log = platform.logger.child({ component: 'notifications.live-feed' });
   return {
     name: 'notifications.live-feed',
-    types: [...STATUS_EVENTS, PAYMENT_EVENTS.updated],
+    types: [...RESERVATION_STATUS_EVENTS, PAYMENT_EVENTS.updated],
     async handle(event) {
       try {
         if (event.type === PAYMENT_EVENTS.updated) {

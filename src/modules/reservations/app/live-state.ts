@@ -1,6 +1,6 @@
 import type { EventConsumer } from '../../../platform/events/event.ts';
 import type { Actor } from '../../../platform/http/access.ts';
-import { ACTIVE_STATUSES, RESERVATION_EVENTS, type ReservationEventBase, type ReservationStatus } from '../contract.ts';
+import { ACTIVE_STATUSES, RESERVATION_STATUS_EVENTS, type ReservationEventBase, type ReservationStatus } from '../contract.ts';
 import { findReservation, listInStatuses, type ReservationRow } from '../db/reservations.repo.ts';
 import type { Location, ServiceType } from '../domain/reservation.ts';
 import type { RateType } from '../domain/pricing.ts';
@@ -114,10 +114,7 @@ export function makeLiveState({ platform }: ReservationsDeps) {
    */
   const consumer: EventConsumer = {
     name: 'reservations.live-state',
-    types: [
-      RESERVATION_EVENTS.requested, RESERVATION_EVENTS.accepted, RESERVATION_EVENTS.rejected, RESERVATION_EVENTS.cancelled,
-      RESERVATION_EVENTS.expired, RESERVATION_EVENTS.confirmed, RESERVATION_EVENTS.checkedIn, RESERVATION_EVENTS.completed,
-    ],
+    types: RESERVATION_STATUS_EVENTS,
     async handle(event, tx) {
       const { reservationId } = event.payload as ReservationEventBase;
       const row = await findReservation(tx, reservationId);

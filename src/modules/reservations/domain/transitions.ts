@@ -7,9 +7,7 @@ import type { ReservationStatus } from '../contract.ts';
 // anyone else); SYSTEM is the platform itself (timers, the payment saga). Time rules (when check-in
 // opens, when a request expires) are in deadlines.ts; the table says only who may do what from where.
 
-export const RESERVATION_STATUSES: readonly ReservationStatus[] = [
-  'REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED',
-];
+export { RESERVATION_STATUSES } from '../contract.ts';
 
 export type ReservationAction = 'accept' | 'reject' | 'cancel' | 'checkIn' | 'checkOut' | 'expire' | 'confirmPayment' | 'autoComplete';
 export const RESERVATION_ACTIONS: readonly ReservationAction[] = [
