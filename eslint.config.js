@@ -1,8 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'web/dist/', 'tmp/', '.dependency-cruiser.cjs'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'web/dist/', 'web/src/api/schema.d.ts', 'tmp/', 'test-results/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,7 +13,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/platform/config.ts', 'src/main.ts', 'test/**', 'bench/**', '**/*.test.ts', 'vitest.config.ts'],
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/platform/config.ts', 'src/main.ts', 'test/**', 'bench/**', '**/*.test.ts', 'vitest.config.ts', 'web/vite.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -10,6 +10,7 @@ import { loggerOptions, requestId } from './platform/observability/logger.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
 import { localRealtimeOf } from './platform/realtime/local-realtime.ts';
 import { registerRealtimeRoute, type WebSocketOptions } from './platform/realtime/websocket.ts';
+import { registerWebApp } from './web-assets.ts';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT = 1024 * 1024;
@@ -34,10 +35,12 @@ export interface AppOptions {
   readonly verifyAccessToken: AccessTokenVerifier;
   /** WebSocket limits and timers (tests shorten them); API.md's values otherwise. */
   readonly websocket?: Partial<WebSocketOptions>;
+  /** Built web app to serve at `/` (web/dist); none in API-only processes and most tests. */
+  readonly webRoot?: string;
 }
 
 /** Builds the HTTP app (no listening): tests drive it with inject(), main.ts listens. */
-export async function buildApp({ platform, modules, verifyAccessToken, websocket }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ platform, modules, verifyAccessToken, websocket, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(platform.config.logLevel),
     genReqId: requestId,
@@ -68,7 +71,7 @@ export async function buildApp({ platform, modules, verifyAccessToken, websocket
   });
 
   registerValidation(app);
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, webRoot ? await registerWebApp(app, webRoot) : undefined);
   await registerOpenApi(app);
   await app.register(multipart, {
     limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 },

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
@@ -9,8 +12,9 @@ import { resolveSecret } from './platform/secrets.ts';
 import { MIGRATION_SOURCES } from './modules/migrations.ts';
 import { createModules } from './modules/index.ts';
 import { seedDemoData, type DemoLogins } from './demo/seed.ts';
+import { ensureWebAssets, WEB_DIST } from './web-assets.ts';
 
-// `node src/main.ts` serves the platform; `node src/main.ts migrate` only applies migrations.
+// `node src/main.ts` serves the platform; `migrate` only applies migrations; `openapi` prints the API document.
 
 function readConfig(): Config {
   try {
@@ -68,7 +72,13 @@ async function serve(config: Config): Promise<void> {
   const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value });
   await running.start(modules.consumers, modules.workers);
   const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value }) : undefined;
-  const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
+  const web = config.serveWeb && (await ensureWebAssets(logger));
+  const app = await buildApp({
+    platform: running.platform,
+    modules: modules.modules,
+    verifyAccessToken: modules.verifyAccessToken,
+    ...(web ? { webRoot: WEB_DIST } : {}),
+  });
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -96,11 +106,28 @@ async function serve(config: Config): Promise<void> {
   process.stdout.write(banner(config, port, adminSecret, demo));
 }
 
-const config = readConfig();
+/** Prints the OpenAPI document (what /docs/json serves) without listening: the web client is generated from it. */
+async function printOpenApi(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'carenest-openapi-'));
+  try {
+    const scratch = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', SERVE_WEB: 'false' });
+    const running = await openPlatform({ config: scratch, logger: pino({ level: 'silent' }) });
+    const modules = createModules(running.platform, { jwtSecret: 'openapi-only', adminSignupSecret: 'openapi-only' });
+    const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
+    await app.ready();
+    process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
+    await app.close();
+    await running.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 const command = process.argv[2] ?? 'serve';
-if (command === 'migrate') await runMigrations(config);
-else if (command === 'serve') await serve(config);
+if (command === 'migrate') await runMigrations(readConfig());
+else if (command === 'serve') await serve(readConfig());
+else if (command === 'openapi') await printOpenApi();
 else {
-  console.error(`unknown command "${command}": use serve (default) or migrate`);
+  console.error(`unknown command "${command}": use serve (default), migrate or openapi`);
   process.exit(64);
 }

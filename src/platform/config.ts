@@ -12,6 +12,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly demoData: boolean;
+  /** Serve the web app (web/dist, built on first start when missing) at `/`. */
+  readonly serveWeb: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
@@ -209,6 +211,7 @@ export function loadConfig(env: Env): Config {
     host: read('HOST') ?? '0.0.0.0',
     dataDir: read('DATA_DIR') ?? './data',
     demoData: bool('DEMO_DATA', databaseUrl === undefined),
+    serveWeb: bool('SERVE_WEB', true),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     databaseUrl,
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),

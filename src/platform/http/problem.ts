@@ -119,7 +119,10 @@ export function toProblem(error: unknown): Problem {
   return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Quote the request id when reporting it.');
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+/** Answers a request no route matched with something other than a problem (the web app's index.html), or undefined. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const body = toProblem(error);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -127,7 +130,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (body.status === 401) reply.header('www-authenticate', 'Bearer');
     return sendProblem(reply, { ...body, requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      fallback?.(request, reply) ?? sendProblem(reply, problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
   );
 }

@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import { currentAccessToken, hasSession, onSessionChange } from './session.ts';
+
+// One WebSocket to /api/v1/ws per tab while someone is signed in (API.md "Notifications and real time").
+// It authenticates with the first frame, reconnects with backoff (a fresh token each time: the server
+// closes with 4401 when the token expires) and hands frames to whoever subscribed.
+
+export type LiveFrame =
+  | { type: 'notification'; notification: { id: string; type: string; title: string; body: string; data: Record<string, unknown>; readAt: string | null; createdAt: string } }
+  | { type: 'reservation.updated'; reservation: { id: string; status: string } }
+  | { type: 'payment.updated'; payment: { id: string; reservationId: string; status: string } }
+  | { type: 'auth.ok'; userId: string; role: string }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'pong' };
+
+export type LiveStatus = 'offline' | 'connecting' | 'live';
+
+type FrameListener = (frame: LiveFrame) => void;
+type StatusListener = (status: LiveStatus) => void;
+
+const frameListeners = new Set<FrameListener>();
+const statusListeners = new Set<StatusListener>();
+let socket: WebSocket | undefined;
+let status: LiveStatus = 'offline';
+let attempts = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let pingTimer: ReturnType<typeof setInterval> | undefined;
+let wanted = false;
+
+function setStatus(next: LiveStatus): void {
+  status = next;
+  for (const listener of statusListeners) listener(next);
+}
+
+function socketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/api/v1/ws`;
+}
+
+function scheduleReconnect(): void {
+  if (!wanted || retryTimer) return;
+  const delay = Math.min(30_000, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
+  attempts += 1;
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    void open();
+  }, delay);
+}
+
+async function open(): Promise<void> {
+  if (!wanted || socket) return;
+  setStatus('connecting');
+  const token = await currentAccessToken();
+  if (!token || !wanted) return setStatus('offline');
+  const ws = new WebSocket(socketUrl());
+  socket = ws;
+  ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token }));
+  ws.onmessage = (event) => {
+    let frame: LiveFrame;
+    try {
+      frame = JSON.parse(String(event.data)) as LiveFrame;
+    } catch {
+      return;
+    }
+    if (frame.type === 'auth.ok') {
+      attempts = 0;
+      setStatus('live');
+      pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 25_000);
+    }
+    for (const listener of frameListeners) listener(frame);
+  };
+  ws.onclose = () => {
+    clearInterval(pingTimer);
+    if (socket === ws) socket = undefined;
+    setStatus('offline');
+    scheduleReconnect();
+  };
+}
+
+function close(): void {
+  wanted = false;
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  socket?.close(1000, 'signed out');
+  socket = undefined;
+  setStatus('offline');
+}
+
+function ensureConnection(): void {
+  if (typeof WebSocket === 'undefined') return;
+  if (hasSession()) {
+    wanted = true;
+    void open();
+  } else close();
+}
+
+let started = false;
+/** Opens the connection while signed in (called once by the app shell). */
+export function startLive(): void {
+  if (started) return;
+  started = true;
+  onSessionChange(ensureConnection);
+  ensureConnection();
+}
+
+/** Calls `listener` with every server frame while the component is mounted. */
+export function useLiveFrames(listener: FrameListener): void {
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => {
+    const forward: FrameListener = (frame) => latest.current(frame);
+    frameListeners.add(forward);
+    return () => {
+      frameListeners.delete(forward);
+    };
+  }, []);
+}
+
+/** The connection state, for a "live" indicator. */
+export function useLiveStatus(): LiveStatus {
+  const [current, setCurrent] = useState(status);
+  useEffect(() => {
+    statusListeners.add(setCurrent);
+    return () => {
+      statusListeners.delete(setCurrent);
+    };
+  }, []);
+  return current;
+}

@@ -1,0 +1,83 @@
+// Who is signed in. The access token lives only in memory; the refresh token is kept in localStorage so a
+// reload keeps the session (the API is bearer-only, so there is no cookie to fall back on). Refreshes are
+// single-flight: concurrent 401s wait for one /auth/refresh, since refresh tokens rotate and a reused one
+// revokes the whole family (API.md).
+
+const REFRESH_KEY = 'carenest.refreshToken';
+
+interface Tokens {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly expiresIn: number;
+}
+
+type Listener = (signedIn: boolean) => void;
+
+let accessToken: string | undefined;
+let accessExpiresAt = 0;
+let refreshing: Promise<string | undefined> | undefined;
+const listeners = new Set<Listener>();
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function notify(): void {
+  const signedIn = hasSession();
+  for (const listener of listeners) listener(signedIn);
+}
+
+export function onSessionChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function hasSession(): boolean {
+  return accessToken !== undefined || Boolean(storage()?.getItem(REFRESH_KEY));
+}
+
+export function storeTokens(tokens: Tokens): void {
+  accessToken = tokens.accessToken;
+  // Refresh a little before the server would refuse the token.
+  accessExpiresAt = Date.now() + Math.max(0, tokens.expiresIn - 30) * 1000;
+  storage()?.setItem(REFRESH_KEY, tokens.refreshToken);
+  notify();
+}
+
+export function clearSession(): void {
+  accessToken = undefined;
+  accessExpiresAt = 0;
+  storage()?.removeItem(REFRESH_KEY);
+  notify();
+}
+
+async function refresh(): Promise<string | undefined> {
+  const refreshToken = storage()?.getItem(REFRESH_KEY);
+  if (!refreshToken) return undefined;
+  const response = await fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ refreshToken }),
+  });
+  if (!response.ok) {
+    // Only a refusal ends the session; a network failure leaves it for the next try.
+    if (response.status === 401 || response.status === 400) clearSession();
+    return undefined;
+  }
+  const tokens = (await response.json()) as Tokens;
+  storeTokens(tokens);
+  return tokens.accessToken;
+}
+
+/** A valid access token (refreshed when needed), or undefined when nobody is signed in. */
+export async function currentAccessToken(options: { forceRefresh?: boolean } = {}): Promise<string | undefined> {
+  if (accessToken && !options.forceRefresh && Date.now() < accessExpiresAt) return accessToken;
+  refreshing ??= refresh().finally(() => {
+    refreshing = undefined;
+  });
+  return refreshing;
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useLiveStatus } from '../api/live.ts';
+import { useSession } from '../auth/session.tsx';
+import { common } from '../i18n/common.ts';
+import { LOCALES, useLocale, useMessages } from '../i18n/i18n.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { useUnreadCount } from './notifications.tsx';
+
+const LARGE_TEXT_KEY = 'carenest.largeText';
+
+function useLargeText(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => {
+    try {
+      return globalThis.localStorage?.getItem(LARGE_TEXT_KEY) === 'true';
+    } catch {
+      return false;
+    }
+  });
+  useEffect(() => {
+    document.documentElement.dataset.text = on ? 'large' : 'normal';
+    try {
+      globalThis.localStorage?.setItem(LARGE_TEXT_KEY, String(on));
+    } catch {
+      // not persisted
+    }
+  }, [on]);
+  return [on, setOn];
+}
+
+function NavLink({ to, children }: { to: string; children: ReactNode }) {
+  const { path } = useLocation();
+  const current = to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+  return (
+    <Link to={to} aria-current={current ? 'page' : undefined} className="nav-link">
+      {children}
+    </Link>
+  );
+}
+
+function Bell() {
+  const m = useMessages(common);
+  const { user } = useSession();
+  const count = useUnreadCount(Boolean(user));
+  const live = useLiveStatus();
+  return (
+    <Link to="/notifications" className="bell" aria-label={m.bell.label(count)} title={m.live[live]}>
+      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+        <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" fill="currentColor" />
+      </svg>
+      {count > 0 && (
+        <span className="bell-count" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+      <span className={`live-dot live-${live}`} aria-hidden="true" />
+    </Link>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const m = useMessages(common);
+  const { locale, setLocale } = useLocale();
+  const { user, logout } = useSession();
+  const [largeText, setLargeText] = useLargeText();
+  const role = user?.role;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to={role === 'CAREGIVER' ? '/caregiver' : role === 'ADMIN' ? '/admin' : '/'} className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" /> {m.appName}
+          </Link>
+          <nav aria-label={m.nav.label} className="main-nav">
+            {(!role || role === 'GUARDIAN') && <NavLink to="/">{m.nav.home}</NavLink>}
+            {role === 'GUARDIAN' && <NavLink to="/reservations">{m.nav.myReservations}</NavLink>}
+            {role === 'CAREGIVER' && (
+              <>
+                <NavLink to="/caregiver">{m.nav.caregiverHome}</NavLink>
+                <NavLink to="/caregiver/requests">{m.nav.caregiverRequests}</NavLink>
+                <NavLink to="/caregiver/schedule">{m.nav.caregiverSchedule}</NavLink>
+                <NavLink to="/caregiver/profile">{m.nav.caregiverProfile}</NavLink>
+              </>
+            )}
+            {role === 'ADMIN' && (
+              <>
+                <NavLink to="/admin">{m.nav.adminHome}</NavLink>
+                <NavLink to="/admin/caregivers">{m.nav.adminCaregivers}</NavLink>
+                <NavLink to="/admin/reservations">{m.nav.adminReservations}</NavLink>
+                <NavLink to="/admin/payments">{m.nav.adminPayments}</NavLink>
+              </>
+            )}
+          </nav>
+          <div className="header-tools">
+            {user && <Bell />}
+            <label className="compact-select">
+              <span className="sr-only">{m.settings.language}</span>
+              <select value={locale} onChange={(e) => setLocale(e.target.value as typeof locale)} aria-label={m.settings.language}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l}>
+                    {l === 'ko' ? '한국어' : 'English'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="btn btn-small btn-secondary" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+              {m.settings.largeText}
+            </button>
+            {user ? (
+              <button
+                type="button"
+                className="btn btn-small btn-secondary"
+                onClick={() => {
+                  void logout().then(() => navigate('/'));
+                }}
+              >
+                {m.nav.logout}
+              </button>
+            ) : (
+              <>
+                <Link to="/login" className="btn btn-small btn-secondary">
+                  {m.nav.login}
+                </Link>
+                <Link to="/signup" className="btn btn-small btn-primary">
+                  {m.nav.signup}
+                </Link>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {m.appName} · {m.tagline}
+        </p>
+      </footer>
+    </>
+  );
+}
