@@ -18,7 +18,8 @@ async function authorisedFetch(request: Request): Promise<Response> {
   return fetch(retry);
 }
 
-export const api = createClient<paths>({ baseUrl: '', fetch: authorisedFetch });
+// An absolute base: Request needs one outside browsers (component tests run in jsdom on Node).
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', fetch: authorisedFetch });
 
 interface Result<T> {
   readonly data?: T;
@@ -77,7 +78,7 @@ export async function upload<T>(path: string, form: FormData, onProgress?: (frac
 
 /** A URL the browser fetches itself (images, downloads) with the bearer token: fetched and turned into a blob URL. */
 export async function authorisedBlobUrl(path: string): Promise<string> {
-  const response = await authorisedFetch(new Request(path));
+  const response = await authorisedFetch(new Request(new URL(path, globalThis.location?.origin)));
   if (!response.ok) throw new ApiProblem({ status: response.status, code: `HTTP_${response.status}` });
   return URL.createObjectURL(await response.blob());
 }
