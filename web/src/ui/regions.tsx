@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { api, call } from '../api/client.ts';
+import type { Json } from '../api/types.ts';
+import { defineMessages, useLocale, useMessages } from '../i18n/i18n.tsx';
+import { SelectField } from './form.tsx';
+
+// The official region catalogue (17 sido and their sigungu) from GET /caregivers/regions, fetched once
+// per page load and shared by every picker.
+
+export type Region = Json<'/api/v1/caregivers/regions', 'get'>['items'][number];
+
+let catalogue: Promise<readonly Region[]> | undefined;
+
+export function loadRegions(): Promise<readonly Region[]> {
+  catalogue ??= call(api.GET('/api/v1/caregivers/regions')).then(
+    (page) => page.items,
+    (error: unknown) => {
+      catalogue = undefined; // let the next picker try again
+      throw error;
+    },
+  );
+  return catalogue;
+}
+
+export function useRegions(): readonly Region[] | undefined {
+  const [regions, setRegions] = useState<readonly Region[]>();
+  useEffect(() => {
+    let current = true;
+    loadRegions().then(
+      (items) => current && setRegions(items),
+      () => current && setRegions([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return regions;
+}
+
+const messages = defineMessages(
+  { sido: '시·도', sigungu: '시·군·구', any: '전체', loading: '지역 불러오는 중…' },
+  { sido: 'Province / city', sigungu: 'District', any: 'Any', loading: 'Loading regions…' },
+);
+
+export interface RegionValue {
+  readonly sido: string;
+  readonly sigungu: string;
+}
+
+/**
+ * Two linked selects: sido, then the sigungu of that sido. Empty strings mean "any" (search) or "not
+ * chosen" (forms decide with `required`). English shows the sido's English name beside the Korean one.
+ */
+export function RegionPicker({
+  value,
+  onChange,
+  required,
+  sidoError,
+  sigunguError,
+  namePrefix = '',
+}: {
+  value: RegionValue;
+  onChange(value: RegionValue): void;
+  required?: boolean;
+  sidoError?: string | undefined;
+  sigunguError?: string | undefined;
+  namePrefix?: string;
+}) {
+  const m = useMessages(messages);
+  const { locale } = useLocale();
+  const regions = useRegions();
+  const selected = regions?.find((r) => r.sido === value.sido);
+  const anyOption = { value: '', label: regions ? m.any : m.loading };
+  return (
+    <div className="row region-picker">
+      <SelectField
+        label={m.sido}
+        name={`${namePrefix}sido`}
+        value={value.sido}
+        required={required}
+        error={sidoError}
+        disabled={!regions}
+        onChange={(e) => onChange({ sido: e.target.value, sigungu: '' })}
+        options={[anyOption, ...(regions ?? []).map((r) => ({ value: r.sido, label: locale === 'en' ? `${r.sidoEn} (${r.sido})` : r.sido }))]}
+      />
+      <SelectField
+        label={m.sigungu}
+        name={`${namePrefix}sigungu`}
+        value={value.sigungu}
+        error={sigunguError}
+        disabled={!selected || selected.sigungu.length === 0}
+        onChange={(e) => onChange({ sido: value.sido, sigungu: e.target.value })}
+        options={[{ value: '', label: m.any }, ...(selected?.sigungu ?? []).map((s) => ({ value: s, label: s }))]}
+      />
+    </div>
+  );
+}
