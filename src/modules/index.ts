@@ -8,6 +8,7 @@ import { createReservationsModule } from './reservations/index.ts';
 import { createPaymentsModule } from './payments/index.ts';
 import { createNotificationsModule } from './notifications/index.ts';
 import { createReviewsModule } from './reviews/index.ts';
+import { createAdminModule } from './admin/index.ts';
 
 // The one place that knows every module and wires them through their contracts.
 
@@ -28,9 +29,15 @@ export function createModules(platform: Platform, secrets: ModuleSecrets) {
   const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations] });
   const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api });
   const notifications = createNotificationsModule(platform, { identity: identity.api });
-  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications];
+  const admin = createAdminModule(platform, {
+    reservations: reservations.api,
+    payments: payments.api,
+    identity: identity.api,
+    caregivers: caregivers.api,
+  });
+  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications };
+  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin };
 }

@@ -3,6 +3,7 @@
 
 export type Gender = 'MALE' | 'FEMALE';
 export type ProfileStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
+export const PROFILE_STATUSES: readonly ProfileStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
 export type CertificateType = 'CARE_WORKER' | 'NURSE_AIDE' | 'NURSE' | 'SOCIAL_WORKER' | 'OTHER';
 export type ServiceType = 'HOSPITAL' | 'HOME' | 'NIGHT' | 'LIVE_IN' | 'DEMENTIA' | 'REHABILITATION' | 'COMPANION';
 export type DocumentKind = 'CERTIFICATE' | 'ID_CARD' | 'PHOTO' | 'OTHER';
@@ -77,6 +78,8 @@ export interface CaregiversApi {
   /** Only APPROVED profiles among `ids`, in no particular order; unknown ids are skipped. */
   findApprovedProfiles(ids: readonly string[]): Promise<CaregiverProfile[]>;
   /** The region catalogue's normalisation (`서울`/`강남` -> `서울특별시`/`강남구`), for other modules' addresses. */
+  /** Profiles per status (every status present, 0 when none), withdrawn caregivers' left out: admin statistics. */
+  countByStatus(): Promise<Record<ProfileStatus, number>>;
   normaliseRegion(input: { sido: string; sigungu?: string | null }):
     | { readonly ok: true; readonly value: Region }
     | { readonly ok: false; readonly field: 'sido' | 'sigungu'; readonly message: string };

@@ -1,12 +1,12 @@
 import type { Module, Platform } from '../../platform/module.ts';
-import type { CaregiversApi } from './contract.ts';
+import { PROFILE_STATUSES, type CaregiversApi, type ProfileStatus } from './contract.ts';
 import type { CaregiversDeps } from './app/deps.ts';
 import { toContractProfile } from './app/profile-view.ts';
 import { makeCaregiversUseCases, type CaregiversUseCases } from './app/use-cases.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
 import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
-import { findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
+import { countProfilesByStatus, findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
 import { caregiverRoutes } from './http/routes.ts';
 
@@ -28,6 +28,11 @@ export function createCaregiversModule(
       return row && toContractProfile(row);
     },
     normaliseRegion,
+    async countByStatus() {
+      const counts = Object.fromEntries(PROFILE_STATUSES.map((status) => [status, 0])) as Record<ProfileStatus, number>;
+      for (const row of await countProfilesByStatus(db)) counts[row.status] = row.count;
+      return counts;
+    },
     async findApprovedProfiles(ids) {
       return (await findProfilesByIds(db, ids, { approvedOnly: true })).map(toContractProfile);
     },

@@ -43,4 +43,6 @@ export interface IdentityApi {
   emailRegistered(email: string): Promise<boolean>;
   /** How many accounts exist, withdrawn ones included. */
   userCount(): Promise<number>;
+  /** ACTIVE accounts (not suspended, not withdrawn), in all and per role (every role present, 0 when none). */
+  activeUserCounts(): Promise<{ active: number; byRole: Record<Role, number> }>;
 }

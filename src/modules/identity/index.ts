@@ -3,7 +3,8 @@ import type { IdentityApi, UserSummary, WithdrawalBlocker } from './contract.ts'
 import type { IdentityDeps } from './app/deps.ts';
 import { createTokenService } from './app/tokens.ts';
 import { makeIdentityUseCases, type IdentityUseCases } from './app/use-cases.ts';
-import { countUsers, findUserByEmail, findUsersByIds } from './db/identity.repo.ts';
+import { countActiveUsersByRole, countUsers, findUserByEmail, findUsersByIds } from './db/identity.repo.ts';
+import { ROLES, type Role } from '../../platform/http/access.ts';
 import { normaliseEmail } from './domain/account.ts';
 import { identityRoutes } from './http/routes.ts';
 
@@ -38,6 +39,11 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
       return (await findUserByEmail(platform.database.db, normaliseEmail(email))) !== undefined;
     },
     userCount: () => countUsers(platform.database.db),
+    async activeUserCounts() {
+      const byRole = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
+      for (const row of await countActiveUsersByRole(platform.database.db)) byRole[row.role] = row.count;
+      return { active: Object.values(byRole).reduce((sum, n) => sum + n, 0), byRole };
+    },
   };
   return { name: 'identity', routes: (app) => identityRoutes(app, useCases), api, useCases };
 }

@@ -36,7 +36,19 @@ export interface PaymentUpdatedV1 {
   readonly balanceAmount: number;
 }
 
+/** KRW over every captured payment (DONE, PARTIAL_CANCELED, CANCELED). */
+export interface PaymentTotals {
+  /** The approved amounts. */
+  readonly grossAmount: number;
+  /** What went back: the sum of every cancel. */
+  readonly refundedAmount: number;
+  /** grossAmount - refundedAmount. */
+  readonly netAmount: number;
+}
+
 export interface PaymentsApi {
   /** What the guardian finally paid for a reservation: payments minus refunds (settlements use it). */
   settledAmounts(reservationId: string): Promise<{ paid: number; refunded: number } | undefined>;
+  /** Money totals for admin statistics. */
+  paymentTotals(): Promise<PaymentTotals>;
 }

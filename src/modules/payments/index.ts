@@ -43,7 +43,7 @@ export function createPaymentsModule(
     routes: (app) => paymentRoutes(app, useCases, { platform, sandbox: chosen.sandbox !== undefined }),
     consumers: [makeReservationCancelledConsumer(deps), makePaymentRefusedConsumer(deps)],
     workers: [worker],
-    api: { settledAmounts: useCases.settledAmounts },
+    api: { settledAmounts: useCases.settledAmounts, paymentTotals: useCases.paymentTotals },
     useCases,
     provider: chosen.provider,
   };

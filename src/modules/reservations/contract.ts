@@ -114,4 +114,6 @@ export interface ReservationsApi {
   participants(reservationId: string): Promise<{ guardianId: string; caregiverUserId: string } | undefined>;
   /** Withdrawal blocker: reservations of the user not yet finished. */
   hasUnfinishedReservations(userId: string): Promise<boolean>;
+  /** How many reservations are in each status, every status present (0 when none): admin statistics. */
+  countByStatus(): Promise<Record<ReservationStatus, number>>;
 }

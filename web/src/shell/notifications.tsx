@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, call } from '../api/client.ts';
 import { useLiveFrames } from '../api/live.ts';
-import type { Notification } from '../api/types.ts';
+import type { Notification, Role } from '../api/types.ts';
+import { useSession } from '../auth/session.tsx';
 import { common } from '../i18n/common.ts';
 import { defineMessages, useFormat, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -42,16 +43,19 @@ function announceRead(): void {
   window.dispatchEvent(new Event('carenest:notifications-read'));
 }
 
-/** Where a notification leads (its reservation, when it has one). */
-function linkOf(notification: Notification): string | undefined {
+/** Where a notification leads: its reservation in the reader's own area, when it has one. */
+export function linkOf(notification: Notification, role: Role | undefined): string | undefined {
   const id = (notification.data as Record<string, unknown> | undefined)?.reservationId;
-  return typeof id === 'string' ? `/reservations/${id}` : undefined;
+  if (typeof id !== 'string') return undefined;
+  const area = role === 'CAREGIVER' ? '/caregiver/reservations' : role === 'ADMIN' ? '/admin/reservations' : '/reservations';
+  return `${area}/${encodeURIComponent(id)}`;
 }
 
 export function NotificationsPage() {
   const m = useMessages(messages);
   const c = useMessages(common);
   const f = useFormat();
+  const { user } = useSession();
   const [items, setItems] = useState<Notification[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const state = useAsync(async () => {
@@ -97,7 +101,7 @@ export function NotificationsPage() {
           <>
             <ul className="list notification-list">
               {items.map((n) => {
-                const link = linkOf(n);
+                const link = linkOf(n, user?.role);
                 return (
                   <li key={n.id} className={n.readAt ? 'card notification' : 'card notification unread'}>
                     <div>

@@ -111,6 +111,17 @@ export function findProfilesByIds(db: Executor, ids: readonly string[], options:
   return query.execute();
 }
 
+/** Profiles per status, withdrawn caregivers' left out (statuses without any are absent). */
+export async function countProfilesByStatus(db: Executor): Promise<{ status: ProfileStatus; count: number }[]> {
+  const rows = await q(db)
+    .selectFrom('caregivers.profiles')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where('withdrawn_at', 'is', null)
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
+
 export async function updateProfile(db: Executor, id: string, changes: ProfileChanges): Promise<ProfileRow> {
   return q(db)
     .updateTable('caregivers.profiles')

@@ -12,7 +12,7 @@ import type { ProfileStatus } from '../contract.ts';
 //   suspend   any               -> SUSPENDED
 //   anything else               -> not allowed
 
-export const PROFILE_STATUSES: readonly ProfileStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
+export { PROFILE_STATUSES } from '../contract.ts';
 
 export type ProfileCommand =
   | { readonly type: 'approve' }

@@ -118,3 +118,14 @@ export async function countUsers(db: Executor): Promise<number> {
   const row = await q(db).selectFrom('identity.users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** ACTIVE accounts per role (roles without any are absent). */
+export async function countActiveUsersByRole(db: Executor): Promise<{ role: Role; count: number }[]> {
+  const rows = await q(db)
+    .selectFrom('identity.users')
+    .select(['role', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where('status', '=', 'ACTIVE')
+    .groupBy('role')
+    .execute();
+  return rows.map((row) => ({ role: row.role, count: Number(row.count) }));
+}

@@ -38,6 +38,7 @@ export function makeCreatePayment(deps: PaymentsDeps) {
       reservation_id: reservationId,
       guardian_id: guardianId,
       caregiver_user_id: reservation.caregiverUserId,
+      caregiver_id: reservation.caregiverId,
       order_id: orderIdFor(id),
       order_name: orderNameOf(reservation.orderName),
       amount: reservation.totalAmount,

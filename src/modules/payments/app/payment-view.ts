@@ -74,3 +74,38 @@ export function toPaymentView(row: PaymentRow): PaymentView {
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** A payment in the admin list: who paid whom, for what, and where it stands; no provider keys, no cancels. */
+export interface AdminPaymentView {
+  readonly id: string;
+  readonly reservationId: string;
+  readonly orderId: string;
+  readonly orderName: string;
+  readonly amount: number;
+  readonly balanceAmount: number;
+  readonly status: StoredStatus;
+  readonly method: string | null;
+  readonly provider: PaymentProviderName;
+  readonly guardianId: string;
+  readonly caregiverId: string | null;
+  readonly approvedAt: string | null;
+  readonly createdAt: string;
+}
+
+export function toAdminPaymentView(row: PaymentRow): AdminPaymentView {
+  return {
+    id: row.id,
+    reservationId: row.reservation_id,
+    orderId: row.order_id,
+    orderName: row.order_name,
+    amount: row.amount,
+    balanceAmount: row.balance_amount,
+    status: row.status,
+    method: row.method,
+    provider: row.provider,
+    guardianId: row.guardian_id,
+    caregiverId: row.caregiver_id,
+    approvedAt: row.approved_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,9 +1,11 @@
+import { makeAdminListPayments } from './admin-list-payments.ts';
 import { makeConfirmPayment } from './confirm-payment.ts';
 import { makeCreatePayment } from './create-payment.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { makeGetPayment } from './get-payment.ts';
 import { makeHandleTossWebhook } from './handle-webhook.ts';
 import { makeProcessRefunds } from './process-refunds.ts';
+import { makePaymentTotals } from './payment-totals.ts';
 import { makeReconcileConfirmations } from './reconcile-confirmations.ts';
 import { makeSandboxCheckout } from './sandbox-checkout.ts';
 import { makeSettledAmounts } from './settled-amounts.ts';
@@ -23,5 +25,7 @@ export function makePaymentsUseCases(deps: PaymentsDeps) {
     processDueRefunds: refunds.processDueRefunds,
     reconcileConfirmations: makeReconcileConfirmations(deps),
     settledAmounts: makeSettledAmounts(deps),
+    adminListPayments: makeAdminListPayments(deps),
+    paymentTotals: makePaymentTotals(deps),
   };
 }

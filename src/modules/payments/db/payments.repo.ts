@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import { CAPTURED, LIVE, type PaymentCancel } from '../domain/payment-state.ts';
+import { CAPTURED, LIVE, type PaymentCancel, type StoredStatus } from '../domain/payment-state.ts';
 import { q, type PaymentsTable } from './tables.ts';
 
 // The only place payments talks SQL about payments and customers (refunds: refunds.repo.ts).
@@ -61,6 +61,51 @@ export function listCapturedPayments(db: Executor, reservationId: string): Promi
 
 export async function updatePayment(db: Executor, id: string, changes: PaymentChanges): Promise<PaymentRow> {
   return q(db).updateTable('payments.payments').set(encode(changes)).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface PaymentFilter {
+  readonly statuses?: readonly StoredStatus[] | undefined;
+  /** created_at >= from */
+  readonly from?: Date | undefined;
+  /** created_at < to */
+  readonly to?: Date | undefined;
+  readonly caregiverId?: string | undefined;
+  readonly guardianId?: string | undefined;
+}
+
+/** Every payment matching `filter` (admins), newest first, `limit` + 1 rows after the cursor (created_at, id). */
+export function listPayments(
+  db: Executor,
+  filter: PaymentFilter,
+  options: { limit: number; after?: { createdAt: Date; id: string } | undefined },
+): Promise<PaymentRow[]> {
+  let query = q(db).selectFrom('payments.payments').selectAll();
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('status', 'in', [...filter.statuses]);
+  if (filter.from) query = query.where('created_at', '>=', filter.from);
+  if (filter.to) query = query.where('created_at', '<', filter.to);
+  if (filter.caregiverId !== undefined) query = query.where('caregiver_id', '=', filter.caregiverId);
+  if (filter.guardianId !== undefined) query = query.where('guardian_id', '=', filter.guardianId);
+  if (options.after) {
+    const { createdAt, id } = options.after;
+    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+}
+
+/**
+ * Money over every captured payment (DONE, PARTIAL_CANCELED, CANCELED): what was approved, and what went
+ * back (amount - balance_amount, the sum of the payment's cancels).
+ */
+export async function paymentTotals(db: Executor): Promise<{ gross: number; refunded: number }> {
+  const row = await q(db)
+    .selectFrom('payments.payments')
+    .select([
+      sql<string | number>`coalesce(sum(amount), 0)::bigint`.as('gross'),
+      sql<string | number>`coalesce(sum(amount - balance_amount), 0)::bigint`.as('refunded'),
+    ])
+    .where('status', 'in', [...CAPTURED])
+    .executeTakeFirstOrThrow();
+  return { gross: Number(row.gross), refunded: Number(row.refunded) };
 }
 
 /** IN_PROGRESS payments whose last confirm attempt is older than `before` (the reconciler's work). */

@@ -14,6 +14,8 @@ export interface PaymentsTable {
   reservation_id: string;
   guardian_id: string;
   caregiver_user_id: string;
+  /** The caregiver's profile id; NULL only on payments opened before it was kept (0002-admin-list.sql). */
+  caregiver_id: string | null;
   order_id: string;
   order_name: string;
   amount: number;

@@ -5,6 +5,8 @@ import { runIdempotently } from '../../../platform/http/idempotency.ts';
 import type { Platform } from '../../../platform/module.ts';
 import type { PaymentsUseCases } from '../app/use-cases.ts';
 import {
+  AdminPaymentPage,
+  AdminPaymentsQuery,
   CheckoutOut,
   ConfirmBody,
   ConfirmedOut,
@@ -82,6 +84,27 @@ export function paymentRoutes(app: FastifyInstance, useCases: PaymentsUseCases, 
       schema: { tags, summary: 'A payment, with its refunds', description: 'For the payer, the payee (the caregiver) and admins; 404 for anyone else.', params: IdParams, response: { 200: PaymentOut } },
     },
     async (request) => useCases.getPayment(actorOf(request), request.params.id),
+  );
+
+  api.get(
+    '/admin/payments',
+    {
+      config: { access: ['ADMIN'] },
+      schema: {
+        tags: ['payments', 'admin'],
+        summary: 'Every payment (admin)',
+        description:
+          'Newest first (createdAt, then id, descending), `limit` (1-100, default 20) per page and `cursor` = the previous ' +
+          "page's `nextCursor`. Filters combine with AND: `status` (Toss's statuses, repeatable), `caregiverId` (the " +
+          "caregiver's profile id), `guardianId` (the payer), and `from`/`to` (ISO 8601 with an offset) on **createdAt** " +
+          '(when the order was opened) as a half-open range: from <= createdAt < to. `to` must be after `from`; unknown ' +
+          'query parameters, bad statuses, dates without an offset or foreign cursors are 400 VALIDATION_FAILED. Items ' +
+          'carry no provider keys and no cancel list: GET /payments/:id has the refunds.',
+        querystring: AdminPaymentsQuery,
+        response: { 200: AdminPaymentPage },
+      },
+    },
+    async (request) => useCases.adminListPayments(request.query),
   );
 
   api.post(

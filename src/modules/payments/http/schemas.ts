@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { CursorParam, LimitParam, pageOf } from '../../../platform/http/pagination.ts';
 import { STORED_STATUSES } from '../domain/payment-state.ts';
 
 // One schema per shape: validation, serialisation and the OpenAPI document come from these.
@@ -84,3 +85,42 @@ export const SandboxCheckoutOut = Type.Union([
   Type.Object({ paymentKey: Type.String(), orderId: Type.String(), amount: Type.Integer() }, { description: 'the success redirect: send it to POST /payments/confirm' }),
   Type.Object({ code: Type.String(), message: Type.String(), orderId: Type.String() }, { description: 'the fail redirect' }),
 ]);
+
+const OpaqueId = (description: string) => Type.String({ minLength: 1, maxLength: 100, description });
+const Instant = (description: string) => Type.String({ format: 'date-time', description });
+
+export const AdminPaymentsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Array(Status, { description: 'repeatable: ?status=DONE&status=PARTIAL_CANCELED' })),
+    from: Type.Optional(Instant('ISO 8601 with an offset: payments opened (createdAt) at or after it (inclusive)')),
+    to: Type.Optional(Instant('ISO 8601 with an offset: payments opened (createdAt) before it (exclusive); must be after from')),
+    caregiverId: Type.Optional(OpaqueId("the caregiver's profile id (as in reservations' caregiverId)")),
+    guardianId: Type.Optional(OpaqueId("the paying guardian's user id")),
+    limit: Type.Optional(LimitParam),
+    cursor: Type.Optional(CursorParam),
+  },
+  { additionalProperties: false },
+);
+
+export const AdminPaymentOut = Type.Object(
+  {
+    id: Type.String(),
+    reservationId: Type.String(),
+    orderId: Type.String(),
+    orderName: Type.String(),
+    amount: Type.Integer({ description: 'KRW approved (or asked, before approval)' }),
+    balanceAmount: Type.Integer({ description: 'KRW still held: amount minus every refund' }),
+    status: Status,
+    method: Nullable(Type.String({ description: 'as Toss names it, e.g. 카드, 간편결제; null before approval' })),
+    provider: Type.Enum(['sandbox', 'toss']),
+    guardianId: Type.String({ description: 'the payer' }),
+    caregiverId: Type.Union([Type.String(), Type.Null()], {
+      description: "the caregiver's profile id; null only for payments opened before it was recorded whose reservation could not be read",
+    }),
+    approvedAt: Nullable(Type.String({ format: 'date-time' })),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'AdminPayment' },
+);
+
+export const AdminPaymentPage = pageOf(AdminPaymentOut);

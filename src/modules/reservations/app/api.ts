@@ -1,5 +1,5 @@
-import { ACTIVE_STATUSES, type ReservationsApi } from '../contract.ts';
-import { findReservation, takesPartIn } from '../db/reservations.repo.ts';
+import { ACTIVE_STATUSES, RESERVATION_STATUSES, type ReservationStatus, type ReservationsApi } from '../contract.ts';
+import { countByStatus, findReservation, takesPartIn } from '../db/reservations.repo.ts';
 import { orderName } from '../domain/deadlines.ts';
 import type { ReservationsDeps } from './deps.ts';
 
@@ -27,5 +27,10 @@ export function makeReservationsApi({ platform }: ReservationsDeps): Reservation
       return row && { guardianId: row.guardian_id, caregiverUserId: row.caregiver_user_id };
     },
     hasUnfinishedReservations: (userId) => takesPartIn(db, userId, ACTIVE_STATUSES),
+    async countByStatus() {
+      const counts = Object.fromEntries(RESERVATION_STATUSES.map((status) => [status, 0])) as Record<ReservationStatus, number>;
+      for (const row of await countByStatus(db)) counts[row.status] = row.count;
+      return counts;
+    },
   };
 }

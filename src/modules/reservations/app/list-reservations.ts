@@ -12,7 +12,8 @@ export interface ListQuery {
   readonly cursor?: string | undefined;
 }
 
-function afterCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+/** The (createdAt, id) key a nextCursor of a reservations list carries; anything else is a 400 on `cursor`. */
+export function afterCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
   if (cursor === undefined) return undefined;
   const [createdAt, id] = decodeCursor(cursor, 2);
   const at = typeof createdAt === 'string' ? new Date(createdAt) : new Date(Number.NaN);

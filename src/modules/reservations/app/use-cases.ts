@@ -1,4 +1,5 @@
 import { makeAcceptReservation } from './accept-reservation.ts';
+import { makeAdminListReservations } from './admin-list-reservations.ts';
 import { makeCancelReservation } from './cancel-reservation.ts';
 import { makeCancellationQuote } from './cancellation-quote.ts';
 import { makeCheckIn } from './check-in.ts';
@@ -21,6 +22,7 @@ export function makeReservationsUseCases(deps: ReservationsDeps, live: ReturnTyp
     createReservation: makeCreateReservation(deps),
     createReservationOnce: makeCreateReservationOnce(deps),
     listReservations: makeListReservations(deps),
+    adminListReservations: makeAdminListReservations(deps),
     getReservation: makeGetReservation(deps),
     acceptReservation: makeAcceptReservation(deps),
     rejectReservation: makeRejectReservation(deps),

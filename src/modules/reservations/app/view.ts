@@ -60,19 +60,17 @@ export function decryptHealth(cipher: FieldCipher, row: Pick<ReservationRow, 'id
 const iso = (date: Date | null) => date?.toISOString();
 const present = <T>(key: string, value: T | null | undefined) => (value === null || value === undefined ? {} : { [key]: value });
 
+/** A reservation for admin lists: no patient health details and no request message (see toAdminView). */
+export type AdminReservationView = Omit<ReservationView, 'patient' | 'requestMessage'> & {
+  readonly patient: Omit<Patient, 'conditions' | 'notes'>;
+};
+
 /**
- * The reservation for one of its participants or an admin: the only people who may see it at all, and so
- * the only ones the patient's health details (decrypted here) are ever shown to.
+ * The reservation for admin lists (GET /admin/reservations): everything but the patient's health details
+ * (conditions, notes: never decrypted here) and the free-text request message, which may carry them too.
+ * Minimum exposure (PIPA): an admin who needs them reads GET /reservations/:id, which is audited.
  */
-export function toView(row: ReservationRow, cipher: FieldCipher): ReservationView {
-  const health = decryptHealth(cipher, row);
-  const patient: Patient = {
-    name: row.patient_name,
-    ...present('birthYear', row.patient_birth_year),
-    ...present('gender', row.patient_gender),
-    conditions: health.conditions,
-    ...present('notes', health.notes),
-  };
+export function toAdminView(row: ReservationRow): AdminReservationView {
   return {
     id: row.id,
     guardianId: row.guardian_id,
@@ -84,8 +82,11 @@ export function toView(row: ReservationRow, cipher: FieldCipher): ReservationVie
     startAt: row.start_at.toISOString(),
     endAt: row.end_at.toISOString(),
     location: row.location,
-    patient,
-    ...present('requestMessage', row.request_message),
+    patient: {
+      name: row.patient_name,
+      ...present('birthYear', row.patient_birth_year),
+      ...present('gender', row.patient_gender),
+    },
     quote: row.quote,
     totalAmount: row.total_amount,
     ...present('caregiverNote', row.caregiver_note),
@@ -100,6 +101,20 @@ export function toView(row: ReservationRow, cipher: FieldCipher): ReservationVie
     ...present('checkedOutAt', iso(row.checked_out_at)),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * The reservation for one of its participants or an admin: the only people who may see it at all, and so
+ * the only ones the patient's health details (decrypted here) are ever shown to.
+ */
+export function toView(row: ReservationRow, cipher: FieldCipher): ReservationView {
+  const health = decryptHealth(cipher, row);
+  const { patient, ...rest } = toAdminView(row);
+  return {
+    ...rest,
+    patient: { ...patient, conditions: health.conditions, ...present('notes', health.notes) },
+    ...present('requestMessage', row.request_message),
   };
 }
 

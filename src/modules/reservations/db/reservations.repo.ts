@@ -135,6 +135,47 @@ export function listForParticipant(
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
 }
 
+export interface ReservationFilter {
+  readonly statuses?: readonly ReservationStatus[] | undefined;
+  /** start_at >= from */
+  readonly from?: Date | undefined;
+  /** start_at < to */
+  readonly to?: Date | undefined;
+  readonly caregiverId?: string | undefined;
+  readonly guardianId?: string | undefined;
+}
+
+/** Every reservation matching `filter` (admins), newest first, `limit` + 1 rows after the cursor (created_at, id). */
+export async function listReservations(
+  db: Executor,
+  filter: ReservationFilter,
+  options: { limit: number; after?: { createdAt: Date; id: string } | undefined },
+): Promise<ReservationRow[]> {
+  // caregiver_id is a uuid column: an id of another shape matches nothing (and never reaches SQL).
+  if (filter.caregiverId !== undefined && !isUuid(filter.caregiverId)) return [];
+  let query = q(db).selectFrom('reservations.reservations').select(COLUMNS);
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('status', 'in', [...filter.statuses]);
+  if (filter.from) query = query.where('start_at', '>=', filter.from);
+  if (filter.to) query = query.where('start_at', '<', filter.to);
+  if (filter.caregiverId !== undefined) query = query.where('caregiver_id', '=', filter.caregiverId);
+  if (filter.guardianId !== undefined) query = query.where('guardian_id', '=', filter.guardianId);
+  if (options.after) {
+    const { createdAt, id } = options.after;
+    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+}
+
+/** How many reservations are in each status (statuses without any are absent). */
+export async function countByStatus(db: Executor): Promise<{ status: ReservationStatus; count: number }[]> {
+  const rows = await q(db)
+    .selectFrom('reservations.reservations')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
+
 /** A participant's reservations in `statuses`, soonest first (the live state's source of truth). */
 export function listInStatuses(db: Executor, who: Participant, statuses: readonly ReservationStatus[], limit: number): Promise<ReservationRow[]> {
   const [column, userId] = participantColumn(who);

@@ -4,6 +4,8 @@ import { actorOf } from '../../../platform/http/access.ts';
 import type { ReservationsUseCases } from '../app/use-cases.ts';
 import {
   AcceptBody,
+  AdminListQuery,
+  AdminReservationPage,
   CancelBody,
   CancellationQuoteOut,
   CreateBody,
@@ -94,6 +96,29 @@ export function reservationRoutes(app: FastifyInstance, useCases: ReservationsUs
       },
     },
     async (request) => useCases.listReservations(actorOf(request), request.query),
+  );
+
+  api.get(
+    '/admin/reservations',
+    {
+      config: { access: ['ADMIN'] },
+      schema: {
+        tags: ['reservations', 'admin'],
+        summary: 'Every reservation (admin)',
+        description:
+          'Newest booking first (createdAt, then id, descending), `limit` (1-100, default 20) per page and `cursor` = ' +
+          'the previous page\'s `nextCursor`. Filters combine with AND: `status` (repeatable), `caregiverId` (profile id), ' +
+          '`guardianId`, and `from`/`to` (ISO 8601 with an offset) on **startAt**, the start of care, as a half-open ' +
+          'range: from <= startAt < to (so consecutive ranges never count a reservation twice). `to` must be after ' +
+          '`from`; unknown query parameters, bad statuses, dates without an offset or foreign cursors are 400 ' +
+          'VALIDATION_FAILED. An id that matches nothing gives an empty page. Items leave out the patient\'s health ' +
+          'details (conditions, notes) and the request message (minimum exposure under PIPA); GET /reservations/:id ' +
+          'shows them to an admin and writes the read to the audit log. ' + LIFE_CYCLE,
+        querystring: AdminListQuery,
+        response: { 200: AdminReservationPage },
+      },
+    },
+    async (request) => useCases.adminListReservations(request.query),
   );
 
   api.get(

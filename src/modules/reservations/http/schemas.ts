@@ -93,7 +93,8 @@ const PatientOut = Type.Object({
   notes: Type.Optional(Type.String()),
 });
 
-export const ReservationOut = Type.Object({
+// Everything but the patient and the request message: shared by the full view and the admin list item.
+const ReservationProperties = {
   id: Type.String(),
   guardianId: Type.String(),
   caregiverId: Type.String(),
@@ -104,8 +105,6 @@ export const ReservationOut = Type.Object({
   startAt: Type.String({ format: 'date-time' }),
   endAt: Type.String({ format: 'date-time' }),
   location: LocationOut,
-  patient: PatientOut,
-  requestMessage: Type.Optional(Type.String()),
   quote: QuoteOut,
   totalAmount: Money,
   caregiverNote: Type.Optional(Type.String()),
@@ -120,6 +119,12 @@ export const ReservationOut = Type.Object({
   checkedOutAt: Type.Optional(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
+};
+
+export const ReservationOut = Type.Object({
+  ...ReservationProperties,
+  patient: PatientOut,
+  requestMessage: Type.Optional(Type.String()),
 });
 
 export const ReservationPage = pageOf(ReservationOut);
@@ -129,6 +134,34 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(LimitParam),
   cursor: Type.Optional(CursorParam),
 });
+
+const OpaqueId = (description: string) => Type.String({ minLength: 1, maxLength: 100, description });
+
+/** Serialisation drops anything not listed here: the patient's conditions and notes can never leave in a list item. */
+export const AdminReservationOut = Type.Object(
+  {
+    ...ReservationProperties,
+    patient: Type.Object({ name: Type.String(), birthYear: Type.Optional(Type.Integer()), gender: Type.Optional(Gender) }, {
+      description: 'no health details (conditions, notes): read GET /reservations/:id for those (audited)',
+    }),
+  },
+  { title: 'AdminReservation' },
+);
+
+export const AdminReservationPage = pageOf(AdminReservationOut);
+
+export const AdminListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Array(Status, { description: 'repeatable: ?status=REQUESTED&status=ACCEPTED' })),
+    from: Type.Optional(Instant('ISO 8601 with an offset: reservations whose startAt is at or after it (inclusive)')),
+    to: Type.Optional(Instant('ISO 8601 with an offset: reservations whose startAt is before it (exclusive); must be after from')),
+    caregiverId: Type.Optional(OpaqueId("the caregiver's profile id (as in reservations' caregiverId)")),
+    guardianId: Type.Optional(OpaqueId("the guardian's user id")),
+    limit: Type.Optional(LimitParam),
+    cursor: Type.Optional(CursorParam),
+  },
+  { additionalProperties: false },
+);
 
 export const AcceptBody = Type.Object({ caregiverNote: Type.Optional(Type.String({ maxLength: LIMITS.caregiverNote })) }, { additionalProperties: false });
 export const RejectBody = Type.Object(
