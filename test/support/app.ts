@@ -44,6 +44,8 @@ export async function startTestApp(
     clock?: Clock;
     /** A database shared with another instance (a second replica); the caller closes it. */
     database?: Database;
+    /** Built web app to serve at `/`. */
+    webRoot?: string;
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-app-'));
@@ -62,7 +64,12 @@ export async function startTestApp(
     adminSignupSecret: TEST_ADMIN_SECRET,
   });
   await running.start(modules.consumers, modules.workers);
-  const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
+  const app = await buildApp({
+    platform: running.platform,
+    modules: modules.modules,
+    verifyAccessToken: modules.verifyAccessToken,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
   await app.ready();
 
   return {
