@@ -36,6 +36,22 @@ export async function ensureWebAssets(logger: Logger, dist: string = WEB_DIST): 
 
 const SERVER_PATHS = ['/api/', '/docs', '/health/', '/metrics'];
 
+// The app's own origin only, plus Toss Payments' widget (script, frames, API) for PAYMENT_PROVIDER=toss.
+// Blob URLs show private documents fetched with the bearer token (admin document viewer, photo preview).
+const TOSS = 'https://*.tosspayments.com';
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${TOSS}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  `connect-src 'self' ws: wss: ${TOSS}`,
+  `frame-src 'self' blob: ${TOSS}`,
+  "object-src 'self' blob:",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Serves built assets at `/`; returns the fallback that answers index.html for client-side routes. */
 export async function registerWebApp(app: FastifyInstance, root: string): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined> {
   await app.register(fastifyStatic, {
@@ -49,9 +65,10 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     },
   });
   app.addHook('onSend', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) {
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/docs')) {
       reply.header('x-frame-options', 'DENY');
       reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     }
   });
   return (request, reply) => {
