@@ -3937,6 +3937,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every payment (admin)
+         * @description Newest first (createdAt, then id, descending), `limit` (1-100, default 20) per page and `cursor` = the previous page's `nextCursor`. Filters combine with AND: `status` (Toss's statuses, repeatable), `caregiverId` (the caregiver's profile id), `guardianId` (the payer), and `from`/`to` (ISO 8601 with an offset) on **createdAt** (when the order was opened) as a half-open range: from <= createdAt < to. `to` must be after `from`; unknown query parameters, bad statuses, dates without an offset or foreign cursors are 400 VALIDATION_FAILED. Items carry no provider keys and no cancel list: GET /payments/:id has the refunds.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description repeatable: ?status=DONE&status=PARTIAL_CANCELED */
+                    status?: ("READY" | "IN_PROGRESS" | "WAITING_FOR_DEPOSIT" | "DONE" | "CANCELED" | "PARTIAL_CANCELED" | "ABORTED" | "EXPIRED")[];
+                    /** @description ISO 8601 with an offset: payments opened (createdAt) at or after it (inclusive) */
+                    from?: string;
+                    /** @description ISO 8601 with an offset: payments opened (createdAt) before it (exclusive); must be after from */
+                    to?: string;
+                    /** @description the caregiver's profile id (as in reservations' caregiverId) */
+                    caregiverId?: string;
+                    /** @description the paying guardian's user id */
+                    guardianId?: string;
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                reservationId: string;
+                                orderId: string;
+                                orderName: string;
+                                /** @description KRW approved (or asked, before approval) */
+                                amount: number;
+                                /** @description KRW still held: amount minus every refund */
+                                balanceAmount: number;
+                                /**
+                                 * @description Toss's statuses
+                                 * @enum {unknown}
+                                 */
+                                status: "READY" | "IN_PROGRESS" | "WAITING_FOR_DEPOSIT" | "DONE" | "CANCELED" | "PARTIAL_CANCELED" | "ABORTED" | "EXPIRED";
+                                method: string | null;
+                                /** @enum {unknown} */
+                                provider: "sandbox" | "toss";
+                                /** @description the payer */
+                                guardianId: string;
+                                /** @description the caregiver's profile id; null only for payments opened before it was recorded whose reservation could not be read */
+                                caregiverId: string | null;
+                                approvedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/webhooks/toss": {
         parameters: {
             query?: never;
@@ -4593,6 +4694,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform statistics (admin)
+         * @description Reservations per status; money over captured payments (DONE, PARTIAL_CANCELED, CANCELED): grossAmount (approved amounts, the gross merchandise value), refundedAmount (every refund), netAmount (the difference); ACTIVE users in all and per role; caregiver profiles per review status. Every status and role is present (0 when none). Counted live from each owning module at request time (`generatedAt`); figures of different modules may be moments apart.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reservations: {
+                                /** @description reservations per status, every status present */
+                                byStatus: {
+                                    REQUESTED: number;
+                                    ACCEPTED: number;
+                                    CONFIRMED: number;
+                                    IN_PROGRESS: number;
+                                    COMPLETED: number;
+                                    REJECTED: number;
+                                    CANCELLED: number;
+                                    EXPIRED: number;
+                                };
+                            };
+                            payments: {
+                                /** @description KRW: approved amounts of every DONE, PARTIAL_CANCELED or CANCELED payment (gross merchandise value) */
+                                grossAmount: number;
+                                /** @description KRW: the sum of every refund (cancel) of those payments */
+                                refundedAmount: number;
+                                /** @description KRW: grossAmount - refundedAmount */
+                                netAmount: number;
+                            };
+                            users: {
+                                /** @description ACTIVE accounts: not suspended, not withdrawn */
+                                active: number;
+                                /** @description ACTIVE accounts per role; they add up to `active` */
+                                byRole: {
+                                    GUARDIAN: number;
+                                    CAREGIVER: number;
+                                    ADMIN: number;
+                                };
+                            };
+                            caregivers: {
+                                /** @description caregiver profiles per review status, withdrawn caregivers left out */
+                                byStatus: {
+                                    PENDING: number;
+                                    APPROVED: number;
+                                    REJECTED: number;
+                                    SUSPENDED: number;
+                                };
+                            };
+                            /** Format: date-time */
+                            generatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

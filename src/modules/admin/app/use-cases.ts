@@ -1,0 +1,9 @@
+import type { AdminDeps } from './deps.ts';
+import { makeGetStats } from './get-stats.ts';
+
+export type AdminUseCases = ReturnType<typeof makeAdminUseCases>;
+
+/** Every admin use case, built once; routes call them. */
+export function makeAdminUseCases(deps: AdminDeps) {
+  return { getStats: makeGetStats(deps) };
+}

@@ -1,0 +1,30 @@
+import Type from 'typebox';
+import { PROFILE_STATUSES } from '../../caregivers/contract.ts';
+import { RESERVATION_STATUSES } from '../../reservations/contract.ts';
+import { ROLES } from '../../../platform/http/access.ts';
+
+// One schema per shape: validation, serialisation and the OpenAPI document come from these.
+
+const Count = Type.Integer({ minimum: 0 });
+const Won = (description: string) => Type.Integer({ description: `KRW: ${description}` });
+/** Every key required: a status or role with nothing in it answers 0, never goes missing. */
+const CountsOf = (keys: readonly string[], description: string) =>
+  Type.Object(Object.fromEntries(keys.map((key) => [key, Count])), { description, additionalProperties: false });
+
+export const StatsOut = Type.Object(
+  {
+    reservations: Type.Object({ byStatus: CountsOf(RESERVATION_STATUSES, 'reservations per status, every status present') }),
+    payments: Type.Object({
+      grossAmount: Won('approved amounts of every DONE, PARTIAL_CANCELED or CANCELED payment (gross merchandise value)'),
+      refundedAmount: Won('the sum of every refund (cancel) of those payments'),
+      netAmount: Won('grossAmount - refundedAmount'),
+    }),
+    users: Type.Object({
+      active: Type.Integer({ minimum: 0, description: 'ACTIVE accounts: not suspended, not withdrawn' }),
+      byRole: CountsOf(ROLES, 'ACTIVE accounts per role; they add up to `active`'),
+    }),
+    caregivers: Type.Object({ byStatus: CountsOf(PROFILE_STATUSES, 'caregiver profiles per review status, withdrawn caregivers left out') }),
+    generatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'PlatformStats' },
+);
