@@ -29,7 +29,9 @@ function useLargeText(): [boolean, (on: boolean) => void] {
 
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
   const { path } = useLocation();
-  const current = to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+  // An area's start page is current only on itself; other links also for the pages below them.
+  const areaHome = to === '/' || to === '/caregiver' || to === '/admin';
+  const current = areaHome ? path === to : path === to || path.startsWith(`${to}/`);
   return (
     <Link to={to} aria-current={current ? 'page' : undefined} className="nav-link">
       {children}

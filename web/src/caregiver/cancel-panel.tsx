@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { api, call } from '../api/client.ts';
+import type { Reservation } from '../api/types.ts';
+import { useFormat, useMessages } from '../i18n/i18n.tsx';
+import { ErrorNotice, Loading } from '../ui/feedback.tsx';
+import { TextAreaField } from '../ui/form.tsx';
+import { useAction, useAsync } from '../ui/use-async.ts';
+import { localized } from './data.ts';
+import { caregiverMessages } from './messages.ts';
+
+/** The refund the family would get (GET cancellation-quote), then a reason and the confirmation. */
+function CancelForm({ reservation, onDone, onClose }: { reservation: Reservation; onDone(updated: Reservation, message: string): void; onClose(): void }) {
+  const t = useMessages(caregiverMessages);
+  const m = t.detail;
+  const f = useFormat();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const path = { params: { path: { id: reservation.id } } };
+  const quote = useAsync(() => call(api.GET('/api/v1/reservations/{id}/cancellation-quote', path)), [reservation.id]);
+  const cancel = useAction(async () => {
+    const updated = await call(api.POST('/api/v1/reservations/{id}/cancel', { ...path, body: { reason: reason.trim() } }));
+    onDone(updated as Reservation, m.cancelled);
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setReasonError(m.cancelReasonRequired);
+    setReasonError(undefined);
+    void cancel.run();
+  };
+  return (
+    <form className="stack cg-panel" onSubmit={submit} noValidate aria-labelledby="cg-cancel-title">
+      <h3 id="cg-cancel-title">{m.cancelTitle}</h3>
+      {quote.status === 'error' ? (
+        <ErrorNotice problem={localized(quote.problem, t)} onRetry={quote.reload} />
+      ) : quote.data ? (
+        <div className="notice notice-info">
+          {quote.data.tier === 'BEFORE_PAYMENT' ? (
+            <p>{m.cancelUnpaid}</p>
+          ) : (
+            <>
+              <p>{m.cancelQuote(f.krw(quote.data.refundAmount))}</p>
+              <p>{m.cancelPaidNote}</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <Loading />
+      )}
+      <TextAreaField label={m.cancelReason} name="reason" required rows={3} maxLength={500} value={reason} error={reasonError} problem={cancel.problem} onChange={(e) => setReason(e.target.value)} />
+      <ErrorNotice problem={localized(cancel.problem, t)} />
+      <div className="row">
+        <button type="submit" className="btn btn-danger" disabled={cancel.pending || !quote.data}>
+          {m.confirmCancel}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onClose}>
+          {m.keep}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CancelPanel({ reservation, onDone }: { reservation: Reservation; onDone(updated: Reservation, message: string): void }) {
+  const m = useMessages(caregiverMessages).detail;
+  const [open, setOpen] = useState(false);
+  // A request is declined rather than cancelled; after check-in nothing can be cancelled.
+  if (reservation.status !== 'ACCEPTED' && reservation.status !== 'CONFIRMED') return null;
+  if (open) return <CancelForm reservation={reservation} onDone={onDone} onClose={() => setOpen(false)} />;
+  return (
+    <div>
+      <button type="button" className="btn btn-link cg-danger-link" onClick={() => setOpen(true)}>
+        {m.cancel}
+      </button>
+    </div>
+  );
+}

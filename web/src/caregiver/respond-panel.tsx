@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { api, call } from '../api/client.ts';
+import type { Reservation } from '../api/types.ts';
+import { common } from '../i18n/common.ts';
+import { useMessages } from '../i18n/i18n.tsx';
+import { ErrorNotice } from '../ui/feedback.tsx';
+import { TextAreaField } from '../ui/form.tsx';
+import { useAction } from '../ui/use-async.ts';
+import { localized } from './data.ts';
+import { caregiverMessages } from './messages.ts';
+
+type Mode = 'idle' | 'accept' | 'reject';
+
+/** Accept (with an optional note) or decline (with a required reason) a REQUESTED reservation, inline. */
+export function RespondPanel({ reservation, onDone }: { reservation: Reservation; onDone(updated: Reservation, message: string): void }) {
+  const t = useMessages(caregiverMessages);
+  const m = t.respond;
+  const c = useMessages(common);
+  const [mode, setMode] = useState<Mode>('idle');
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [alternative, setAlternative] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const path = { params: { path: { id: reservation.id } } };
+
+  const accept = useAction(async () => {
+    const body = note.trim() ? { caregiverNote: note.trim() } : {};
+    const updated = await call(api.POST('/api/v1/reservations/{id}/accept', { ...path, body }));
+    onDone(updated as Reservation, m.accepted);
+  });
+  const reject = useAction(async () => {
+    const body = { reason: reason.trim(), ...(alternative.trim() ? { suggestedAlternative: alternative.trim() } : {}) };
+    const updated = await call(api.POST('/api/v1/reservations/{id}/reject', { ...path, body }));
+    onDone(updated as Reservation, m.rejected);
+  });
+
+  const submitAccept = (event: FormEvent) => {
+    event.preventDefault();
+    void accept.run();
+  };
+  const submitReject = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setReasonError(m.reasonRequired);
+    setReasonError(undefined);
+    void reject.run();
+  };
+  const close = () => {
+    setMode('idle');
+    accept.reset();
+    reject.reset();
+  };
+
+  if (mode === 'accept')
+    return (
+      <form className="stack cg-panel" onSubmit={submitAccept} noValidate>
+        <TextAreaField label={m.note} name="caregiverNote" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} problem={accept.problem} autoFocus />
+        <ErrorNotice problem={localized(accept.problem, t)} />
+        <div className="row">
+          <button type="submit" className="btn btn-primary" disabled={accept.pending}>
+            {m.confirmAccept}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={close}>
+            {c.actions.cancel}
+          </button>
+        </div>
+      </form>
+    );
+  if (mode === 'reject')
+    return (
+      <form className="stack cg-panel" onSubmit={submitReject} noValidate>
+        <TextAreaField label={m.reason} name="reason" required rows={3} maxLength={500} value={reason} error={reasonError} problem={reject.problem} onChange={(e) => setReason(e.target.value)} autoFocus />
+        <TextAreaField label={m.alternative} name="suggestedAlternative" hint={m.alternativeHint} rows={2} maxLength={1000} value={alternative} problem={reject.problem} onChange={(e) => setAlternative(e.target.value)} />
+        <ErrorNotice problem={localized(reject.problem, t)} />
+        <div className="row">
+          <button type="submit" className="btn btn-danger" disabled={reject.pending}>
+            {m.confirmReject}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={close}>
+            {c.actions.cancel}
+          </button>
+        </div>
+      </form>
+    );
+  return (
+    <div className="row">
+      <button type="button" className="btn btn-primary" onClick={() => setMode('accept')}>
+        {m.accept}
+      </button>
+      <button type="button" className="btn btn-secondary" onClick={() => setMode('reject')}>
+        {m.reject}
+      </button>
+    </div>
+  );
+}
