@@ -5,7 +5,6 @@ import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { TextAreaField } from '../ui/form.tsx';
 import { useAction, useAsync } from '../ui/use-async.ts';
-import { localized } from './data.ts';
 import { caregiverMessages } from './messages.ts';
 
 /** The refund the family would get (GET cancellation-quote), then a reason and the confirmation. */
@@ -31,7 +30,7 @@ function CancelForm({ reservation, onDone, onClose }: { reservation: Reservation
     <form className="stack cg-panel" onSubmit={submit} noValidate aria-labelledby="cg-cancel-title">
       <h3 id="cg-cancel-title">{m.cancelTitle}</h3>
       {quote.status === 'error' ? (
-        <ErrorNotice problem={localized(quote.problem, t)} onRetry={quote.reload} />
+        <ErrorNotice problem={quote.problem} onRetry={quote.reload} />
       ) : quote.data ? (
         <div className="notice notice-info">
           {quote.data.tier === 'BEFORE_PAYMENT' ? (
@@ -47,7 +46,7 @@ function CancelForm({ reservation, onDone, onClose }: { reservation: Reservation
         <Loading />
       )}
       <TextAreaField label={m.cancelReason} name="reason" required rows={3} maxLength={500} value={reason} error={reasonError} problem={cancel.problem} onChange={(e) => setReason(e.target.value)} />
-      <ErrorNotice problem={localized(cancel.problem, t)} />
+      <ErrorNotice problem={cancel.problem} />
       <div className="row">
         <button type="submit" className="btn btn-danger" disabled={cancel.pending || !quote.data}>
           {m.confirmCancel}

@@ -1,8 +1,7 @@
 import { api, call } from '../api/client.ts';
 import { useLiveFrames, type LiveFrame } from '../api/live.ts';
-import { ApiProblem, type Problem } from '../api/problem.ts';
+import { ApiProblem } from '../api/problem.ts';
 import type { Json, Query, Reservation } from '../api/types.ts';
-import type { CaregiverMessages } from './messages.ts';
 
 // Data helpers shared by the caregiver screens.
 
@@ -45,12 +44,6 @@ export function useLiveReload(reload: () => void): void {
   });
 }
 
-/** A problem with the caregiver area's own wording for codes the shared bundle does not know. */
-export function localized(problem: Problem | undefined, m: CaregiverMessages): Problem | undefined {
-  if (!problem) return undefined;
-  const own = (m.problems as Record<string, string>)[problem.code];
-  return own ? { ...problem, detail: own } : problem;
-}
 
 /** Sorts reservations by start, soonest first. */
 export function byStart(a: Reservation, b: Reservation): number {

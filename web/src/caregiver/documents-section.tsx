@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
 import { SelectField } from '../ui/form.tsx';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
-import { localized, type MyProfile } from './data.ts';
+import type { MyProfile } from './data.ts';
 import { caregiverMessages } from './messages.ts';
 import { DOCUMENT_TYPES, fileProblem, UploadProgress, useUpload, type DocumentKind } from './upload.tsx';
 import { FileField } from './file-field.tsx';
@@ -47,7 +47,7 @@ export function DocumentsSection({ profile, onUploaded }: { profile: MyProfile |
             <SelectField label={m.kind} name="kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)} options={KINDS.map((k) => ({ value: k, label: m.kinds[k] }))} />
             <FileField key={inputKey} label={m.file} accept={DOCUMENT_TYPES.join(',')} error={error} onFile={(next) => { setFile(next); setError(undefined); setDone(false); }} />
             {sending.fraction !== undefined && <UploadProgress fraction={sending.fraction} />}
-            <ErrorNotice problem={localized(sending.problem, t)} />
+            <ErrorNotice problem={sending.problem} />
             {done && <SuccessNotice>{m.uploaded}</SuccessNotice>}
             <div>
               <button type="submit" className="btn btn-primary" disabled={sending.fraction !== undefined} aria-busy={sending.fraction !== undefined || undefined}>

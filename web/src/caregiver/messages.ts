@@ -177,11 +177,6 @@ export const caregiverMessages = defineMessages(
       keep: '돌아가기',
       cancelled: '예약을 취소했습니다.',
     },
-    problems: {
-      CHECKIN_NOT_OPEN: '아직 체크인할 수 없습니다. 시작 1시간 전부터 종료 전까지 체크인할 수 있습니다.',
-      DOCUMENT_LIMIT_REACHED: '서류는 20개까지 올릴 수 있습니다.',
-      PROFILE_NOT_FOUND: '프로필이 아직 없습니다. 먼저 프로필을 만들어 주세요.',
-    },
   },
   {
     home: {
@@ -356,11 +351,6 @@ export const caregiverMessages = defineMessages(
       confirmCancel: 'Confirm cancellation',
       keep: 'Go back',
       cancelled: 'The booking was cancelled.',
-    },
-    problems: {
-      CHECKIN_NOT_OPEN: 'You cannot check in yet. Check-in opens 1 hour before the start and closes at the end.',
-      DOCUMENT_LIMIT_REACHED: 'You can upload up to 20 documents.',
-      PROFILE_NOT_FOUND: 'You have no profile yet. Please create it first.',
     },
   },
 );

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
-import { localized, type MyProfile } from './data.ts';
+import type { MyProfile } from './data.ts';
 import { FileField } from './file-field.tsx';
 import { caregiverMessages } from './messages.ts';
 import { fileProblem, PHOTO_TYPES, UploadProgress, useUpload } from './upload.tsx';
@@ -49,7 +49,7 @@ export function PhotoSection({ profile, onUploaded }: { profile: MyProfile | nul
             <FileField label={m.photoFile} accept={PHOTO_TYPES.join(',')} error={error} onFile={(next) => { setFile(next); setError(undefined); setDone(false); }} />
           </div>
           {sending.fraction !== undefined && <UploadProgress fraction={sending.fraction} />}
-          <ErrorNotice problem={localized(sending.problem, t)} />
+          <ErrorNotice problem={sending.problem} />
           {done && <SuccessNotice>{m.uploaded}</SuccessNotice>}
           <div>
             <button type="submit" className="btn btn-primary" disabled={sending.fraction !== undefined}>

@@ -6,7 +6,7 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { TextAreaField } from '../ui/form.tsx';
 import { useAction } from '../ui/use-async.ts';
-import { localized } from './data.ts';
+
 import { caregiverMessages } from './messages.ts';
 
 type Mode = 'idle' | 'accept' | 'reject';
@@ -54,7 +54,7 @@ export function RespondPanel({ reservation, onDone }: { reservation: Reservation
     return (
       <form className="stack cg-panel" onSubmit={submitAccept} noValidate>
         <TextAreaField label={m.note} name="caregiverNote" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} problem={accept.problem} autoFocus />
-        <ErrorNotice problem={localized(accept.problem, t)} />
+        <ErrorNotice problem={accept.problem} />
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={accept.pending}>
             {m.confirmAccept}
@@ -70,7 +70,7 @@ export function RespondPanel({ reservation, onDone }: { reservation: Reservation
       <form className="stack cg-panel" onSubmit={submitReject} noValidate>
         <TextAreaField label={m.reason} name="reason" required rows={3} maxLength={500} value={reason} error={reasonError} problem={reject.problem} onChange={(e) => setReason(e.target.value)} autoFocus />
         <TextAreaField label={m.alternative} name="suggestedAlternative" hint={m.alternativeHint} rows={2} maxLength={1000} value={alternative} problem={reject.problem} onChange={(e) => setAlternative(e.target.value)} />
-        <ErrorNotice problem={localized(reject.problem, t)} />
+        <ErrorNotice problem={reject.problem} />
         <div className="row">
           <button type="submit" className="btn btn-danger" disabled={reject.pending}>
             {m.confirmReject}

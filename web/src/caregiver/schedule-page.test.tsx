@@ -32,7 +32,7 @@ describe('CaregiverSchedulePage', () => {
     });
     renderWithProviders(<CaregiverSchedulePage />);
     await userEvent.click(await screen.findByRole('button', { name: '출근 체크인' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('아직 체크인할 수 없습니다. 시작 1시간 전부터');
+    expect((await screen.findByRole('alert')).textContent).toContain('아직 체크인할 수 없습니다.');
     expect(calls.find((c) => c.method === 'POST')?.path).toBe('/api/v1/reservations/r-confirmed/check-in');
   });
 

@@ -3,7 +3,6 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { useAction } from '../ui/use-async.ts';
 import { api, call } from '../api/client.ts';
-import { localized } from './data.ts';
 import { caregiverMessages } from './messages.ts';
 
 /** "출근 체크인" for a CONFIRMED booking, "퇴근 체크아웃" for one IN_PROGRESS; nothing otherwise. */
@@ -18,7 +17,7 @@ export function WorkActions({ reservation, onDone }: { reservation: Reservation;
   const action = reservation.status === 'CONFIRMED' ? checkIn : checkOut;
   return (
     <div className="stack cg-work">
-      <ErrorNotice problem={localized(action.problem, t)} />
+      <ErrorNotice problem={action.problem} />
       <div>
         <button type="button" className="btn btn-primary" disabled={action.pending} aria-busy={action.pending || undefined} onClick={() => void action.run()}>
           {reservation.status === 'CONFIRMED' ? m.checkIn : m.checkOut}
