@@ -88,6 +88,7 @@ export const common = defineMessages(
     paymentStatus: {
       READY: '결제 대기',
       IN_PROGRESS: '결제 진행 중',
+      WAITING_FOR_DEPOSIT: '입금 대기',
       DONE: '결제 완료',
       CANCELED: '결제 취소',
       PARTIAL_CANCELED: '부분 취소',
@@ -200,6 +201,7 @@ export const common = defineMessages(
     paymentStatus: {
       READY: 'Awaiting payment',
       IN_PROGRESS: 'Processing',
+      WAITING_FOR_DEPOSIT: 'Awaiting deposit',
       DONE: 'Paid',
       CANCELED: 'Refunded',
       PARTIAL_CANCELED: 'Partly refunded',

@@ -1,0 +1,74 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useFormat, useMessages } from '../i18n/i18n.tsx';
+import { ErrorNotice } from '../ui/feedback.tsx';
+import { SubmitButton, TextAreaField } from '../ui/form.tsx';
+import { useAction } from '../ui/use-async.ts';
+import { common } from '../i18n/common.ts';
+import { adminApi, type CancellationQuote } from './admin-api.ts';
+import { messages } from './messages.ts';
+
+/** Admin cancellation: shows what the policy refunds (GET cancellation-quote), then cancels with a reason. */
+export function CancelPanel({ reservationId, onCancelled }: { reservationId: string; onCancelled(): void }) {
+  const c = useMessages(common);
+  const m = useMessages(messages);
+  const f = useFormat();
+  const [quote, setQuote] = useState<CancellationQuote | undefined>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const open = useAction(async () => {
+    const q = await adminApi.cancellationQuote(reservationId);
+    setQuote(q);
+    requestAnimationFrame(() => heading.current?.focus());
+  });
+  const cancel = useAction(async (text: string) => {
+    await adminApi.cancelReservation(reservationId, text);
+    setQuote(undefined);
+    onCancelled();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setReasonError(m.detail.reasonRequired);
+    setReasonError(undefined);
+    void cancel.run(reason.trim());
+  };
+  if (!quote) {
+    return (
+      <div className="stack">
+        <ErrorNotice problem={open.problem} />
+        <button type="button" className="btn btn-danger" onClick={() => void open.run()} disabled={open.pending} aria-busy={open.pending || undefined}>
+          {m.detail.cancel}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <section className="card admin-danger-zone" aria-labelledby="cancel-title">
+      <h2 id="cancel-title" ref={heading} tabIndex={-1}>
+        {m.detail.cancelTitle}
+      </h2>
+      <p>{m.detail.refundPreview(f.krw(quote.refundAmount), f.krw(quote.feeAmount))}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        <TextAreaField
+          label={m.detail.cancelReasonLabel}
+          name="reason"
+          required
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError}
+          problem={cancel.problem}
+        />
+        <ErrorNotice problem={cancel.problem?.errors ? undefined : cancel.problem} />
+        <div className="row">
+          <SubmitButton pending={cancel.pending} pendingLabel={c.states.saving}>
+            {m.detail.confirmCancel}
+          </SubmitButton>
+          <button type="button" className="btn btn-secondary" onClick={() => setQuote(undefined)}>
+            {m.detail.keep}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startLive } from '../api/live.ts';
+import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
+import { AdminReservationsPage } from './reservations-page.tsx';
+import { adminUser, reservation } from './test-fixtures.ts';
+
+// Drives the real live connection (api/live.ts) with a fake WebSocket: frames reach the table the way
+// the server's would.
+
+class FakeSocket {
+  static OPEN = 1;
+  static last: FakeSocket | undefined;
+  readyState = 1;
+  onopen: (() => void) | undefined;
+  onmessage: ((event: { data: string }) => void) | undefined;
+  onclose: (() => void) | undefined;
+  constructor(readonly url: string) {
+    FakeSocket.last = this;
+    setTimeout(() => this.onopen?.());
+  }
+  send(): void {}
+  close(): void {}
+  emit(frame: unknown): void {
+    act(() => this.onmessage?.({ data: JSON.stringify(frame) }));
+  }
+}
+
+beforeAll(() => {
+  vi.stubGlobal('WebSocket', FakeSocket);
+  signIn();
+  startLive();
+});
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+describe('live updates of the reservations table', () => {
+  it('changes the row in place and announces it; a frame for an unknown reservation offers a refresh', async () => {
+    window.history.replaceState(null, '', '/admin/reservations');
+    let second = false;
+    const calls = stubApi({
+      'GET /api/v1/users/me': { body: adminUser },
+      'GET /api/v1/admin/reservations': () => ({ body: { items: second ? [reservation({ id: 'res-new' }), reservation()] : [reservation()], nextCursor: null } }),
+    });
+    renderWithProviders(<AdminReservationsPage />);
+    const table = await screen.findByRole('table', { name: '예약 목록' });
+    await waitFor(() => expect(FakeSocket.last).toBeDefined());
+    const socket = FakeSocket.last as FakeSocket;
+
+    socket.emit({ type: 'reservation.updated', reservation: { id: 'res-00000001-aaaa', status: 'ACCEPTED' } });
+    const row = within(table).getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getByText('수락됨 · 결제 대기')).toBeDefined();
+    expect(row.className).toBe('row-highlight');
+    expect(screen.getByText('예약 상태 변경: 001-aaaa → 수락됨 · 결제 대기')).toBeDefined();
+    expect(calls.filter((c) => c.path === '/api/v1/admin/reservations')).toHaveLength(1);
+
+    socket.emit({ type: 'reservation.updated', reservation: { id: 'res-new', status: 'REQUESTED' } });
+    second = true;
+    await userEvent.click(screen.getByRole('button', { name: '새 예약이 있습니다 — 새로 고침' }));
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    expect(screen.queryByRole('button', { name: '새 예약이 있습니다 — 새로 고침' })).toBeNull();
+  });
+});
