@@ -56,7 +56,8 @@ export const CONTENT_SECURITY_POLICY = [
 export async function registerWebApp(app: FastifyInstance, root: string): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined> {
   await app.register(fastifyStatic, {
     root,
-    wildcard: false,
+    // Files are looked up per request (not listed at start), so a rebuilt web/dist is served without a restart.
+    wildcard: true,
     index: ['index.html'],
     // Hashed asset names never change content: cache them for a year; index.html always revalidates.
     setHeaders(res, path) {

@@ -42,6 +42,13 @@ describe('web app assets', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('serves files of a rebuild made while the server runs', async () => {
+    await writeFile(join(root, 'assets', 'index-new456.js'), 'console.log("rebuilt")');
+    const res = await t.app.inject('/assets/index-new456.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('rebuilt');
+  });
+
   it('keeps problem+json 404s for the API, docs, missing files and non-GET requests', async () => {
     for (const [method, url] of [
       ['GET', '/api/v1/nothing-here'],
