@@ -20,7 +20,7 @@ export function SignupPage() {
   const c = useMessages(common);
   const { locale } = useLocale();
   const session = useSession();
-  const [form, setForm] = useState({ role: 'GUARDIAN' as SignupBody['role'], name: '', email: '', password: '', phone: '', preferredLanguage: locale as string, adminSecret: '' });
+  const [form, setForm] = useState({ role: 'GUARDIAN' as SignupBody['role'], name: '', email: '', password: '', phone: '', preferredLanguage: '', adminSecret: '' });
   const [asAdmin, setAsAdmin] = useState(false);
   const [passwordError, setPasswordError] = useState<string>();
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
@@ -32,7 +32,8 @@ export function SignupPage() {
       name: form.name.trim(),
       email: form.email.trim(),
       password: form.password,
-      preferredLanguage: form.preferredLanguage,
+      // Unless chosen, the account takes the language the app is shown in (which may change on this page).
+      preferredLanguage: form.preferredLanguage || locale,
       ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
       ...(role === 'ADMIN' ? { adminSecret: form.adminSecret } : {}),
     };
@@ -86,7 +87,7 @@ export function SignupPage() {
         <SelectField
           label={m.preferredLanguage}
           name="preferredLanguage"
-          value={form.preferredLanguage}
+          value={form.preferredLanguage || locale}
           onChange={set('preferredLanguage')}
           options={LANGUAGES.map((code) => ({ value: code, label: c.language[code] }))}
         />

@@ -242,7 +242,7 @@ export const familyMessages = defineMessages(
     },
     card: {
       photoAlt: (name: string) => `Photo of caregiver ${name}`,
-      rating: (avg: string, count: number) => `★ ${avg} (${count} reviews)`,
+      rating: (avg: string, count: number) => `★ ${avg} (${count} ${count === 1 ? 'review' : 'reviews'})`,
       noReviews: 'No reviews yet',
       career: (years: number) => `${years} years of experience`,
       hourly: (amount: string) => `${amount} per hour`,
