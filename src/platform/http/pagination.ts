@@ -37,3 +37,29 @@ export function toPage<R, T>(rows: readonly R[], limit: number, map: (row: R) =>
   const last = pageRows[pageRows.length - 1];
   return { items: pageRows.map(map), nextCursor: hasMore && last !== undefined ? encodeCursor(key(last)) : null };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The (createdAt, id) position of a newest-first list's cursor; anything else is a 400 on `cursor`. */
+export function createdAtCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  const [createdAt, id] = decodeCursor(cursor, 2);
+  const at = typeof createdAt === 'string' ? new Date(createdAt) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime()) || typeof id !== 'string' || !UUID.test(id)) {
+    throw invalid('The cursor is not valid', [{ field: 'cursor', message: 'is not a cursor from this list' }]);
+  }
+  return { createdAt: at, id };
+}
+
+/** A `from`/`to` query pair as instants, `to` after `from` when both are given (else 400 on the field). */
+export function instantRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  const instant = (value: string | undefined, field: string): Date | undefined => {
+    if (value === undefined) return undefined;
+    const at = new Date(value);
+    if (Number.isNaN(at.getTime())) throw invalid(`${field} is not a date-time`, [{ field, message: 'must be ISO 8601 with an offset' }]);
+    return at;
+  };
+  const range = { from: instant(from, 'from'), to: instant(to, 'to') };
+  if (range.from && range.to && range.from >= range.to) throw invalid('`to` must be after `from`', [{ field: 'to', message: 'must be after from' }]);
+  return { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+}

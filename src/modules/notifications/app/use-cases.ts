@@ -1,6 +1,6 @@
 import { inTransaction } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
-import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { createdAtCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { listForUser, markAllRead, markRead } from '../db/notifications.repo.ts';
 import type { NotificationsDeps } from './deps.ts';
 import { notificationView, type NotificationView } from './view.ts';
@@ -23,14 +23,7 @@ export function makeNotificationsUseCases(deps: Pick<NotificationsDeps, 'platfor
   return {
     async list(userId, query) {
       const limit = query.limit ?? 20;
-      let after: { createdAt: Date; id: string } | undefined;
-      if (query.cursor) {
-        const [createdAt, id] = decodeCursor(query.cursor, 2);
-        if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-          decodeCursor('', 2);
-        }
-        after = { createdAt: new Date(createdAt as string), id: id as string };
-      }
+      const after = createdAtCursor(query.cursor || undefined);
       const [rows, language] = await Promise.all([
         listForUser(db, userId, { unreadOnly: query.unread === true, limit: limit + 1, ...(after ? { after } : {}) }),
         languageOf(userId),

@@ -1,9 +1,7 @@
-import { toPage, type Page } from '../../../platform/http/pagination.ts';
-import { invalid } from '../../../platform/errors.ts';
+import { createdAtCursor, instantRange, toPage, type Page } from '../../../platform/http/pagination.ts';
 import type { ReservationStatus } from '../contract.ts';
 import { listReservations } from '../db/reservations.repo.ts';
 import type { ReservationsDeps } from './deps.ts';
-import { afterCursor } from './list-reservations.ts';
 import { toAdminView, type AdminReservationView } from './view.ts';
 
 export interface AdminListQuery {
@@ -18,13 +16,6 @@ export interface AdminListQuery {
   readonly cursor?: string | undefined;
 }
 
-function instant(value: string | undefined, field: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw invalid(`${field} is not a date-time`, [{ field, message: 'must be ISO 8601 with an offset' }]);
-  return at;
-}
-
 /**
  * Admin: every reservation, newest booking first (createdAt, id), filtered by status, caregiver, guardian
  * and by when the care starts (startAt in [from, to)). Items leave out the patient's health details.
@@ -32,11 +23,9 @@ function instant(value: string | undefined, field: string): Date | undefined {
 export function makeAdminListReservations({ platform }: ReservationsDeps) {
   return async function adminListReservations(query: AdminListQuery = {}): Promise<Page<AdminReservationView>> {
     const limit = query.limit ?? 20;
-    const from = instant(query.from, 'from');
-    const to = instant(query.to, 'to');
-    if (from && to && from >= to) throw invalid('`to` must be after `from`', [{ field: 'to', message: 'must be after from' }]);
+    const { from, to } = instantRange(query.from, query.to);
     const filter = { statuses: query.status, from, to, caregiverId: query.caregiverId, guardianId: query.guardianId };
-    const rows = await listReservations(platform.database.db, filter, { limit, after: afterCursor(query.cursor) });
+    const rows = await listReservations(platform.database.db, filter, { limit, after: createdAtCursor(query.cursor) });
     return toPage(rows, limit, toAdminView, (row) => [row.created_at.toISOString(), row.id]);
   };
 }

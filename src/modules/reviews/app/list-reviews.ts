@@ -1,5 +1,5 @@
-import { invalid, notFound } from '../../../platform/errors.ts';
-import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { createdAtCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { listCaregiverReviews } from '../db/reviews.repo.ts';
 import { isUuid } from '../domain/review.ts';
 import type { ReviewsDeps } from './deps.ts';
@@ -10,15 +10,7 @@ export function makeListCaregiverReviews({ platform, caregivers }: ReviewsDeps) 
   return async function listReviews(caregiverId: string, page: { limit: number; cursor?: string }): Promise<Page<PublicReviewView>> {
     const profile = isUuid(caregiverId) ? await caregivers.getProfile(caregiverId) : undefined;
     if (!profile || profile.status !== 'APPROVED') throw notFound('Caregiver', 'CAREGIVER_NOT_FOUND');
-    let after: { createdAt: Date; id: string } | undefined;
-    if (page.cursor !== undefined) {
-      const [at, id] = decodeCursor(page.cursor, 2);
-      const createdAt = typeof at === 'string' ? new Date(at) : undefined;
-      if (!createdAt || Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || !isUuid(id)) {
-        throw invalid('The cursor is not valid', [{ field: 'cursor', message: 'is not a cursor from this list' }]);
-      }
-      after = { createdAt, id };
-    }
+    const after = createdAtCursor(page.cursor);
     const rows = await listCaregiverReviews(platform.database.db, caregiverId, { limit: page.limit + 1, ...(after ? { after } : {}) });
     return toPage(rows, page.limit, toPublicView, (row) => [new Date(row.created_at).toISOString(), row.id]);
   };
