@@ -43,7 +43,7 @@ try {
   const rows: { file: string; kind: 'initial' | 'lazy'; raw: number; gzip: number }[] = [];
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.file.endsWith('.js')) continue;
-    rows.push({ file: chunk.src ?? chunk.file, kind: initial.has(key) ? 'initial' : 'lazy', ...(await sizes(chunk.file)) });
+    rows.push({ file: chunk.isEntry ? `entry: ${chunk.file}` : (chunk.src ?? chunk.file), kind: initial.has(key) ? 'initial' : 'lazy', ...(await sizes(chunk.file)) });
   }
   const css = [...new Set([...initial].flatMap((key) => manifest[key]?.css ?? []))];
   const cssSizes = await Promise.all(css.map(sizes));
