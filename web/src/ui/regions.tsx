@@ -38,8 +38,8 @@ export function useRegions(): readonly Region[] | undefined {
 }
 
 const messages = defineMessages(
-  { sido: '시·도', sigungu: '시·군·구', any: '전체', loading: '지역 불러오는 중…' },
-  { sido: 'Province / city', sigungu: 'District', any: 'Any', loading: 'Loading regions…' },
+  { sido: '시·도', sigungu: '시·군·구', any: '전체', choose: '선택하세요', loading: '지역 불러오는 중…' },
+  { sido: 'Province / city', sigungu: 'District', any: 'Any', choose: 'Choose', loading: 'Loading regions…' },
 );
 
 export interface RegionValue {
@@ -70,7 +70,8 @@ export function RegionPicker({
   const { locale } = useLocale();
   const regions = useRegions();
   const selected = regions?.find((r) => r.sido === value.sido);
-  const anyOption = { value: '', label: regions ? m.any : m.loading };
+  // In a search the empty choice means "any region"; in a form that needs a region it means "not chosen yet".
+  const anyOption = { value: '', label: !regions ? m.loading : required ? m.choose : m.any };
   return (
     <div className="row region-picker">
       <SelectField
