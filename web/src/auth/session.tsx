@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, call } from '../api/client.ts';
 import { clearSession, currentAccessToken, hasSession, onSessionChange, storeTokens } from '../api/session.ts';
 import type { Role, User } from '../api/types.ts';
-import { useLocale } from '../i18n/i18n.tsx';
+import { hasChosenLocale, useLocale } from '../i18n/i18n.tsx';
 
 // The signed-in user for every screen: loaded from /users/me when a session exists, cleared on logout
 // or when the refresh token is refused.
@@ -56,7 +56,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const me = await call(api.GET('/api/v1/users/me'));
       setUser(me);
       setStatus('signed-in');
-      if (me.preferredLanguage === 'ko' || me.preferredLanguage === 'en') setLocale(me.preferredLanguage);
+      // The account's language applies unless a language was picked in this browser.
+      if (!hasChosenLocale() && (me.preferredLanguage === 'ko' || me.preferredLanguage === 'en')) setLocale(me.preferredLanguage);
       return me;
     },
     [setLocale],

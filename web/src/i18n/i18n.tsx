@@ -32,6 +32,15 @@ interface LocaleState {
 
 const LocaleContext = createContext<LocaleState>({ locale: 'ko', setLocale: () => {} });
 
+/** Whether someone picked a language in this browser (it then wins over the account's preferred one). */
+export function hasChosenLocale(): boolean {
+  try {
+    return Boolean(globalThis.localStorage?.getItem(LOCALE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 function initialLocale(): Locale {
   try {
     const stored = globalThis.localStorage?.getItem(LOCALE_KEY);
