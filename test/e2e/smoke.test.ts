@@ -1,3 +1,4 @@
+import { accessibilityViolations } from './support/accessibility.ts';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { closeBrowser, describeInBrowser, openRun, watchRun, type Actor, type BrowserRun } from './support/browser.ts';
 import { messagesFor, type Messages } from './support/messages.ts';
@@ -104,5 +105,16 @@ describeInBrowser('web app smoke (Chromium)', { timeout: 60_000 }, () => {
     expect(await page.locator('html').getAttribute('data-text')).toBe('large');
     await toggle.click();
     expect(await page.locator('html').getAttribute('data-text')).toBe('normal');
+  });
+
+  it('finds WCAG violations when a page has them (the checkpoint check is not a no-op)', async () => {
+    const { page } = visitor!;
+    await page.goto('/');
+    await onPage(page, ko.family('search.title'));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.evaluate(`document.querySelector('main').insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><button></button>')`);
+    const violations = await accessibilityViolations(page);
+    expect(violations.some((v) => v.startsWith('image-alt'))).toBe(true);
+    expect(violations.some((v) => v.startsWith('button-name'))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { beforeEach, describe } from 'vitest';
 import { inCi } from '../../support/services.ts';
+import { accessibilityViolations } from './accessibility.ts';
 
 // The system Chromium (Debian package `chromium`; .ci/run installs it), driven by playwright-core.
 // Without it a laptop run skips the browser suites with a reason; with CI=true that is a failure.
@@ -47,7 +48,10 @@ export interface Actor {
   readonly name: string;
   readonly context: BrowserContext;
   readonly page: Page;
-  /** Saves a full-page screenshot as test-results/e2e/<run>/<NN>-<actor>-<step>.png. */
+  /**
+   * A checkpoint: saves a full-page screenshot as test-results/e2e/<run>/<NN>-<actor>-<step>.png and
+   * checks the page against WCAG 2.2 A/AA rules (axe-core); a violation fails the step.
+   */
   shot(step: string): Promise<string>;
 }
 
@@ -116,6 +120,10 @@ export async function openRun(name: string, device: Device, baseUrl: string): Pr
           // From the top: a full-page shot scrolled down paints the sticky header mid-page.
           await page.evaluate('window.scrollTo(0, 0)').catch(() => undefined);
           await page.screenshot({ path: file, fullPage: true });
+          if (label !== 'failure') {
+            const violations = await accessibilityViolations(page);
+            if (violations.length > 0) throw new Error(`WCAG violations at "${label}" (${page.url()}):\n${violations.join('\n')}`);
+          }
           return file;
         },
       };

@@ -30,7 +30,8 @@ export const common = defineMessages(
       largeTextOn: '큰 글씨 켜짐',
     },
     bell: {
-      label: (count: number) => (count > 0 ? `알림 ${count}개 읽지 않음` : '알림'),
+      // The visible badge text (`unread`) must be part of the accessible name (WCAG 2.5.3).
+      label: (unread: string) => (unread ? `알림, 읽지 않음 ${unread}` : '알림'),
     },
     live: { live: '실시간 연결됨', connecting: '연결 중…', offline: '실시간 연결 끊김' },
     actions: {
@@ -143,7 +144,7 @@ export const common = defineMessages(
       largeTextOn: 'Large text on',
     },
     bell: {
-      label: (count: number) => (count > 0 ? `Notifications, ${count} unread` : 'Notifications'),
+      label: (unread: string) => (unread ? `Notifications, unread ${unread}` : 'Notifications'),
     },
     live: { live: 'Live', connecting: 'Connecting…', offline: 'Live updates disconnected' },
     actions: {

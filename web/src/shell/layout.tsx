@@ -44,14 +44,15 @@ function Bell() {
   const { user } = useSession();
   const count = useUnreadCount(Boolean(user));
   const live = useLiveStatus();
+  const unread = count === 0 ? '' : count > 99 ? '99+' : String(count);
   return (
-    <Link to="/notifications" className="bell" aria-label={m.bell.label(count)} title={m.live[live]}>
+    <Link to="/notifications" className="bell" aria-label={m.bell.label(unread)} title={m.live[live]}>
       <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
         <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" fill="currentColor" />
       </svg>
-      {count > 0 && (
+      {unread && (
         <span className="bell-count" aria-hidden="true">
-          {count > 99 ? '99+' : count}
+          {unread}
         </span>
       )}
       <span className={`live-dot live-${live}`} aria-hidden="true" />
