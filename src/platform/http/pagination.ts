@@ -1,5 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { invalid } from '../errors.ts';
+import { isUuid } from '../uuid.ts';
 
 // Cursor pagination: the cursor is the sort key of the last item, opaque to clients (base64url JSON).
 
@@ -38,14 +39,12 @@ export function toPage<R, T>(rows: readonly R[], limit: number, map: (row: R) =>
   return { items: pageRows.map(map), nextCursor: hasMore && last !== undefined ? encodeCursor(key(last)) : null };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The (createdAt, id) position of a newest-first list's cursor; anything else is a 400 on `cursor`. */
 export function createdAtCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
   if (cursor === undefined) return undefined;
   const [createdAt, id] = decodeCursor(cursor, 2);
   const at = typeof createdAt === 'string' ? new Date(createdAt) : new Date(Number.NaN);
-  if (Number.isNaN(at.getTime()) || typeof id !== 'string' || !UUID.test(id)) {
+  if (Number.isNaN(at.getTime()) || typeof id !== 'string' || !isUuid(id)) {
     throw invalid('The cursor is not valid', [{ field: 'cursor', message: 'is not a cursor from this list' }]);
   }
   return { createdAt: at, id };

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
+import { isUuid } from '../../../platform/uuid.ts';
 import type { Gender, ServiceType } from '../contract.ts';
 import { checkWindow, SEARCH_WINDOW_MAX_DAYS, type TimeWindow } from './availability.ts';
 import { cleanText, regionFilterKeys } from './profile.ts';
@@ -105,8 +106,6 @@ export interface CursorPosition {
   readonly id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A page cursor is `[sort, value, id]`; anything else (or another sort's cursor) is refused. */
 export function cursorValues(sort: SortName, position: CursorPosition): unknown[] {
   return [sort, position.value, position.id];
@@ -115,10 +114,8 @@ export function cursorValues(sort: SortName, position: CursorPosition): unknown[
 export function readCursorValues(sort: SortName, values: readonly unknown[]): CursorPosition | undefined {
   const [cursorSort, value, id] = values;
   if (cursorSort !== sort || typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  if (typeof id !== 'string' || !UUID.test(id)) return undefined;
+  if (typeof id !== 'string' || !isUuid(id)) return undefined;
   return { value, id };
 }
 
-export function isUuid(text: string): boolean {
-  return UUID.test(text);
-}
+export { isUuid };

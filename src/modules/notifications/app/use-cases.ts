@@ -1,5 +1,6 @@
 import { inTransaction } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
+import { isUuid } from '../../../platform/uuid.ts';
 import { createdAtCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { listForUser, markAllRead, markRead } from '../db/notifications.repo.ts';
 import type { NotificationsDeps } from './deps.ts';
@@ -7,7 +8,6 @@ import { notificationView, type NotificationView } from './view.ts';
 
 // The reader's use cases: list (newest first, cursor), read one, read all. Someone else's id is 404.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NotificationsUseCases {
   list(userId: string, query: { unread?: boolean; limit?: number; cursor?: string }): Promise<Page<NotificationView>>;
@@ -31,7 +31,7 @@ export function makeNotificationsUseCases(deps: Pick<NotificationsDeps, 'platfor
       return toPage(rows, limit, (row) => notificationView(row, language), (row) => [row.created_at.toISOString(), row.id]);
     },
     async markRead(userId, id) {
-      if (!UUID.test(id)) throw notFound('Notification', 'NOTIFICATION_NOT_FOUND');
+      if (!isUuid(id)) throw notFound('Notification', 'NOTIFICATION_NOT_FOUND');
       const row = await inTransaction(db, (tx) => markRead(tx, userId, id, platform.clock.now()));
       if (!row) throw notFound('Notification', 'NOTIFICATION_NOT_FOUND');
       return notificationView(row, await languageOf(userId));

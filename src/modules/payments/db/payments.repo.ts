@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { isUuid } from '../../../platform/uuid.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { CAPTURED, LIVE, type PaymentCancel, type StoredStatus } from '../domain/payment-state.ts';
 import { q, type PaymentsTable } from './tables.ts';
@@ -8,8 +9,7 @@ import { q, type PaymentsTable } from './tables.ts';
 export type PaymentRow = Selectable<PaymentsTable>;
 export type PaymentChanges = Partial<Omit<PaymentRow, 'id' | 'cancels'>> & { cancels?: readonly PaymentCancel[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 function encode<T extends { cancels?: readonly PaymentCancel[] }>(row: T) {
   const { cancels, ...rest } = row;

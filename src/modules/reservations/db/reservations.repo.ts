@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { isUuid } from '../../../platform/uuid.ts';
 import type { ReservationStatus } from '../contract.ts';
 import type { Canceller } from '../domain/refund-policy.ts';
 import type { RateType } from '../domain/pricing.ts';
@@ -69,9 +70,8 @@ export const COLUMNS = [
 
 export const OVERLAP_CONSTRAINT = 'reservations_no_overlap';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are opaque to clients: a malformed one is simply not found (and never reaches SQL as a uuid). */
-export const isUuid = (id: string): boolean => UUID.test(id);
+export { isUuid };
 
 function encode<T extends { location?: Location; quote?: QuoteView }>(row: T) {
   const { location, quote, ...rest } = row;

@@ -52,7 +52,5 @@ export function nextStats(stats: ReviewStats, change: { added?: number; removed?
   return { reviewCount, ratingSum, version: stats.version + 1 };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids are uuids in this module's tables; anything else cannot name a row (404, not a SQL error). */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid } from '../../../platform/uuid.ts';
