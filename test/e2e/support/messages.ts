@@ -12,12 +12,12 @@ type Arg = string | number;
 export type Text = (key: string, ...args: Arg[]) => string;
 
 const WEB_SRC = resolve(import.meta.dirname, '..', '..', '..', 'web', 'src');
-const FILES: Record<Area, string> = {
-  common: join(WEB_SRC, 'i18n', 'common.ts'),
-  auth: join(WEB_SRC, 'auth', 'messages.ts'),
-  family: join(WEB_SRC, 'family', 'messages.ts'),
-  caregiver: join(WEB_SRC, 'caregiver', 'messages.ts'),
-  admin: join(WEB_SRC, 'admin', 'messages.ts'),
+const FILES: Record<Area, readonly string[]> = {
+  common: [join(WEB_SRC, 'i18n', 'common.ts')],
+  auth: [join(WEB_SRC, 'auth', 'messages.ts')],
+  family: ['messages.ts', 'booking-messages.ts', 'reservation-messages.ts', 'payment-messages.ts'].map((file) => join(WEB_SRC, 'family', file)),
+  caregiver: [join(WEB_SRC, 'caregiver', 'messages.ts')],
+  admin: [join(WEB_SRC, 'admin', 'messages.ts')],
 };
 
 type Tree = { readonly [key: string]: unknown };
@@ -36,9 +36,13 @@ function lookUp(tree: unknown, path: readonly string[]): unknown {
 }
 
 async function textsOf(area: Area, locale: Locale): Promise<Text> {
-  const module = (await import(/* @vite-ignore */ pathToFileURL(FILES[area]).href)) as Record<string, unknown>;
-  const bundles = Object.values(module).filter(isBundle).map((b) => b[locale]);
-  if (bundles.length === 0) throw new Error(`${FILES[area]} exports no message bundle`);
+  const bundles: Tree[] = [];
+  for (const file of FILES[area]) {
+    const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+    const found = Object.values(module).filter(isBundle);
+    if (found.length === 0) throw new Error(`${file} exports no message bundle`);
+    bundles.push(...found.map((b) => b[locale]));
+  }
   return (key, ...args) => {
     const path = key.split('.');
     for (const bundle of bundles) {

@@ -13,7 +13,7 @@ import { useAction, useAsync } from '../ui/use-async.ts';
 import { BookingQuote } from './booking-quote.tsx';
 import { bookingTimes, defaultStart, newIdempotencyKey, parseConditions, type RateType } from './booking.ts';
 import './family.css';
-import { familyMessages } from './messages.ts';
+import { bookingMessages } from './booking-messages.ts';
 import { emptyPatient, PatientFields, type PatientDraft } from './patient-fields.tsx';
 import { useQuote } from './use-quote.ts';
 
@@ -55,7 +55,7 @@ interface Draft {
 }
 
 function BookingForm({ caregiver }: { caregiver: CaregiverProfile }) {
-  const m = useMessages(familyMessages).booking;
+  const m = useMessages(bookingMessages).booking;
   const c = useMessages(common);
   const f = useFormat();
   // One key per form: a double click or a retry after a lost answer books once (API.md "Idempotency-Key").
@@ -189,7 +189,7 @@ function BookingForm({ caregiver }: { caregiver: CaregiverProfile }) {
 }
 
 export function BookingPage({ params }: { params: Record<string, string> }) {
-  const m = useMessages(familyMessages).booking;
+  const m = useMessages(bookingMessages).booking;
   const c = useMessages(common);
   const id = params.caregiverId ?? '';
   const caregiver = useAsync(() => call(api.GET('/api/v1/caregivers/{id}', { params: { path: { id } } })), [id]);

@@ -3,12 +3,12 @@ import { common, problemMessage } from '../i18n/common.ts';
 import { useMessages } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/feedback.tsx';
 import { QuoteLines } from '../ui/quote-lines.tsx';
-import { familyMessages } from './messages.ts';
+import { bookingMessages } from './booking-messages.ts';
 import type { QuoteState } from './use-quote.ts';
 
 /** The live price beside the booking form, or why it cannot be priced (start too soon, not whole hours…). */
 export function BookingQuote({ state }: { state: QuoteState }) {
-  const m = useMessages(familyMessages).booking;
+  const m = useMessages(bookingMessages).booking;
   const c = useMessages(common);
   let body;
   if (state.status === 'idle') body = <p className="muted">{m.quoteNeedsInput}</p>;

@@ -4,7 +4,7 @@ import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { SubmitButton, TextAreaField } from '../ui/form.tsx';
 import { useAction } from '../ui/use-async.ts';
-import { familyMessages } from './messages.ts';
+import { reservationMessages } from './reservation-messages.ts';
 
 type CancellationQuote = { refundAmount: number; feeAmount: number; tier: string };
 
@@ -13,8 +13,8 @@ type CancellationQuote = { refundAmount: number; feeAmount: number; tier: string
  * confirmation. Inline panel: opened by "예약 취소", closed by "취소하지 않기".
  */
 export function CancelPanel({ reservationId, onCancelled }: { reservationId: string; onCancelled(): void }) {
-  const m = useMessages(familyMessages).cancel;
-  const d = useMessages(familyMessages).detail;
+  const m = useMessages(reservationMessages).cancel;
+  const d = useMessages(reservationMessages).detail;
   const f = useFormat();
   const [quote, setQuote] = useState<CancellationQuote>();
   const [reason, setReason] = useState('');

@@ -5,7 +5,7 @@ import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
 import { useAction, useAsync } from '../ui/use-async.ts';
 import './family.css';
-import { familyMessages } from './messages.ts';
+import { paymentMessages } from './payment-messages.ts';
 
 /** Where Toss would redirect the browser after its widget: the same query our success/fail pages read. */
 export function redirectAfterCheckout(answer: { paymentKey: string; orderId: string; amount: number } | { code: string; message: string; orderId: string }, reservationId: string): string {
@@ -19,7 +19,7 @@ export function redirectAfterCheckout(answer: { paymentKey: string; orderId: str
 
 /** The sandbox provider's stand-in for the Toss payment widget (PAYMENT_PROVIDER=sandbox). */
 export function CheckoutPage({ params }: { params: Record<string, string> }) {
-  const m = useMessages(familyMessages).checkout;
+  const m = useMessages(paymentMessages).checkout;
   const f = useFormat();
   const reservationId = params.reservationId ?? '';
   // Asking again answers the same READY payment, so this is safe on reload.

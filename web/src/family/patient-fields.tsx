@@ -3,7 +3,7 @@ import { common } from '../i18n/common.ts';
 import { useMessages } from '../i18n/i18n.tsx';
 import { SelectField, TextAreaField, TextField } from '../ui/form.tsx';
 import { parseConditions } from './booking.ts';
-import { familyMessages } from './messages.ts';
+import { bookingMessages } from './booking-messages.ts';
 
 export interface PatientDraft {
   readonly name: string;
@@ -27,7 +27,7 @@ export function PatientFields({
   problem: Problem | undefined;
   nameError?: string | undefined;
 }) {
-  const m = useMessages(familyMessages).booking;
+  const m = useMessages(bookingMessages).booking;
   const c = useMessages(common);
   const set = (patch: Partial<PatientDraft>) => onChange({ ...value, ...patch });
   const conditions = parseConditions(value.conditions);

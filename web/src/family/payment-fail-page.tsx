@@ -2,11 +2,11 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { Page } from '../ui/page.tsx';
 import './family.css';
-import { familyMessages } from './messages.ts';
+import { paymentMessages } from './payment-messages.ts';
 
 /** Toss's fail redirect (?code&message&orderId): nothing was charged; back to the booking to try again. */
 export function PaymentFailPage() {
-  const m = useMessages(familyMessages).fail;
+  const m = useMessages(paymentMessages).fail;
   const { query } = useLocation();
   const code = query.get('code');
   const message = query.get('message');

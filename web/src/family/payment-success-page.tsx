@@ -7,7 +7,7 @@ import { Link, useLocation } from '../router.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
 import './family.css';
-import { familyMessages } from './messages.ts';
+import { paymentMessages } from './payment-messages.ts';
 
 type Confirmed = Json<'/api/v1/payments/confirm', 'post'>;
 
@@ -15,7 +15,7 @@ type Confirmed = Json<'/api/v1/payments/confirm', 'post'>;
 export const confirmKey = (orderId: string) => `confirm-${orderId}`;
 
 function Failure({ problem, onRetry }: { problem: Problem; onRetry(): void }) {
-  const m = useMessages(familyMessages).success;
+  const m = useMessages(paymentMessages).success;
   if (problem.code === 'AMOUNT_MISMATCH') {
     return (
       <div className="notice notice-error" role="alert">
@@ -40,7 +40,7 @@ function Failure({ problem, onRetry }: { problem: Problem; onRetry(): void }) {
 
 /** Toss's success redirect (and the sandbox's): confirms the payment, then links to the reservation. */
 export function PaymentSuccessPage() {
-  const m = useMessages(familyMessages).success;
+  const m = useMessages(paymentMessages).success;
   const f = useFormat();
   const { query } = useLocation();
   const paymentKey = query.get('paymentKey') ?? '';

@@ -12,7 +12,7 @@ import { QuoteLines } from '../ui/quote-lines.tsx';
 import { useAction, useAsync } from '../ui/use-async.ts';
 import { CancelPanel } from './cancel-panel.tsx';
 import './family.css';
-import { familyMessages } from './messages.ts';
+import { reservationMessages } from './reservation-messages.ts';
 import { startPayment } from './payment-start.ts';
 import { reservationUpdate } from './reservation-live.ts';
 import { ReviewForm } from './review-form.tsx';
@@ -27,7 +27,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function Details({ reservation: r }: { reservation: Reservation }) {
-  const m = useMessages(familyMessages).detail;
+  const m = useMessages(reservationMessages).detail;
   const c = useMessages(common);
   const f = useFormat();
   const p = r.patient;
@@ -74,7 +74,7 @@ function Details({ reservation: r }: { reservation: Reservation }) {
 }
 
 function Answers({ reservation: r }: { reservation: Reservation }) {
-  const m = useMessages(familyMessages).detail;
+  const m = useMessages(reservationMessages).detail;
   const f = useFormat();
   const lines: [string, string | undefined][] = [
     [m.caregiverNote, r.caregiverNote],
@@ -99,7 +99,7 @@ function Answers({ reservation: r }: { reservation: Reservation }) {
 }
 
 function Actions({ reservation: r, reload }: { reservation: Reservation; reload(): void }) {
-  const m = useMessages(familyMessages).detail;
+  const m = useMessages(reservationMessages).detail;
   const pay = useAction(() => startPayment(r.id));
   const cancellable = r.status === 'REQUESTED' || r.status === 'ACCEPTED' || r.status === 'CONFIRMED';
   return (
@@ -119,7 +119,7 @@ function Actions({ reservation: r, reload }: { reservation: Reservation; reload(
 }
 
 export function ReservationPage({ params }: { params: Record<string, string> }) {
-  const m = useMessages(familyMessages).detail;
+  const m = useMessages(reservationMessages).detail;
   const c = useMessages(common);
   const { user } = useSession();
   const id = params.id ?? '';

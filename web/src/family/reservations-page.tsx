@@ -9,7 +9,7 @@ import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
 import { SelectField } from '../ui/form.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
 import './family.css';
-import { familyMessages } from './messages.ts';
+import { reservationMessages } from './reservation-messages.ts';
 import { reservationUpdate, withStatus } from './reservation-live.ts';
 import { usePages } from './use-pages.ts';
 
@@ -18,7 +18,7 @@ type Status = Item['status'];
 const STATUSES: readonly Status[] = ['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
 
 function ReservationItem({ reservation }: { reservation: Item }) {
-  const m = useMessages(familyMessages).list;
+  const m = useMessages(reservationMessages).list;
   const c = useMessages(common);
   const f = useFormat();
   return (
@@ -44,7 +44,7 @@ function ReservationItem({ reservation }: { reservation: Item }) {
 }
 
 export function ReservationsPage() {
-  const m = useMessages(familyMessages).list;
+  const m = useMessages(reservationMessages).list;
   const c = useMessages(common);
   const [status, setStatus] = useState<Status | ''>('');
   const [live, setLive] = useState<Record<string, Item>>({});

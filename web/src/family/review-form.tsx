@@ -4,14 +4,14 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
 import { SubmitButton, TextAreaField } from '../ui/form.tsx';
 import { useAction } from '../ui/use-async.ts';
-import { familyMessages } from './messages.ts';
+import { reservationMessages } from './reservation-messages.ts';
 
 export const REVIEW_MIN = 10;
 export const REVIEW_MAX = 1000;
 
 /** A review of a COMPLETED reservation: 1–5 stars (radio buttons) and 10–1000 characters. */
 export function ReviewForm({ reservationId }: { reservationId: string }) {
-  const m = useMessages(familyMessages).review;
+  const m = useMessages(reservationMessages).review;
   const [rating, setRating] = useState(0);
   const [content, setContent] = useState('');
   const [checked, setChecked] = useState(false);
