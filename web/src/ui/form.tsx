@@ -12,21 +12,25 @@ interface FieldFrame {
   readonly problem?: Problem | undefined;
 }
 
-function useFieldIds(name: string | undefined, frame: FieldFrame) {
+/** The id, `aria-invalid` and `aria-describedby` a control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  readonly id: string;
+  readonly 'aria-invalid': true | undefined;
+  readonly 'aria-describedby': string | undefined;
+}
+
+/** A field's control wired to its hint and error (its own message, or the server's for `name`). */
+function useField(name: string | undefined, frame: FieldFrame): { control: ControlProps; extras: ReactNode } {
   const id = useId();
   const error = frame.error ?? (name ? fieldProblem(frame.problem, name) : undefined);
   const hintId = frame.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return { id, error, hintId, errorId, describedBy };
-}
-
-function Extras({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string | undefined; error?: string | undefined; errorId?: string | undefined }) {
-  return (
+  const extras = (
     <>
-      {hint && (
+      {frame.hint && (
         <p className="field-hint" id={hintId}>
-          {hint}
+          {frame.hint}
         </p>
       )}
       {error && (
@@ -36,33 +40,37 @@ function Extras({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: s
       )}
     </>
   );
+  return { control: { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy }, extras };
 }
 
-export function TextField({ label, hint, error, problem, ...input }: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
-  const ids = useFieldIds(input.name, { label, hint, error, problem });
+/** Label (with a required mark), the control, then hint and error. */
+function LabelledField({ frame, name, required, children }: { frame: FieldFrame; name?: string | undefined; required?: boolean | undefined; children(control: ControlProps): ReactNode }) {
+  const { control, extras } = useField(name, frame);
   return (
     <div className="field">
-      <label htmlFor={ids.id}>
-        {label}
-        {input.required && <span aria-hidden="true"> *</span>}
+      <label htmlFor={control.id}>
+        {frame.label}
+        {required && <span aria-hidden="true"> *</span>}
       </label>
-      <input id={ids.id} aria-invalid={ids.error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
-      <Extras hint={hint} hintId={ids.hintId} error={ids.error} errorId={ids.errorId} />
+      {children(control)}
+      {extras}
     </div>
   );
 }
 
-export function TextAreaField({ label, hint, error, problem, ...input }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const ids = useFieldIds(input.name, { label, hint, error, problem });
+export function TextField({ label, hint, error, problem, ...input }: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="field">
-      <label htmlFor={ids.id}>
-        {label}
-        {input.required && <span aria-hidden="true"> *</span>}
-      </label>
-      <textarea id={ids.id} aria-invalid={ids.error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
-      <Extras hint={hint} hintId={ids.hintId} error={ids.error} errorId={ids.errorId} />
-    </div>
+    <LabelledField frame={{ label, hint, error, problem }} name={input.name} required={input.required}>
+      {(control) => <input {...control} {...input} />}
+    </LabelledField>
+  );
+}
+
+export function TextAreaField({ label, hint, error, problem, ...input }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <LabelledField frame={{ label, hint, error, problem }} name={input.name} required={input.required}>
+      {(control) => <textarea {...control} {...input} />}
+    </LabelledField>
   );
 }
 
@@ -72,32 +80,28 @@ export interface Option {
 }
 
 export function SelectField({ label, hint, error, problem, options, ...select }: FieldFrame & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[] }) {
-  const ids = useFieldIds(select.name, { label, hint, error, problem });
   return (
-    <div className="field">
-      <label htmlFor={ids.id}>
-        {label}
-        {select.required && <span aria-hidden="true"> *</span>}
-      </label>
-      <select id={ids.id} aria-invalid={ids.error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Extras hint={hint} hintId={ids.hintId} error={ids.error} errorId={ids.errorId} />
-    </div>
+    <LabelledField frame={{ label, hint, error, problem }} name={select.name} required={select.required}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 
 export function CheckboxField({ label, hint, error, problem, ...input }: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
-  const ids = useFieldIds(input.name, { label, hint, error, problem });
+  const { control, extras } = useField(input.name, { label, hint, error, problem });
   return (
     <div className="field field-checkbox">
-      <input type="checkbox" id={ids.id} aria-invalid={ids.error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
-      <label htmlFor={ids.id}>{label}</label>
-      <Extras hint={hint} hintId={ids.hintId} error={ids.error} errorId={ids.errorId} />
+      <input type="checkbox" {...control} {...input} />
+      <label htmlFor={control.id}>{label}</label>
+      {extras}
     </div>
   );
 }
