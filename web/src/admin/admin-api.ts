@@ -11,7 +11,6 @@ export type AdminCaregiver = Json<'/api/v1/admin/caregivers', 'get'>['items'][nu
 export type CaregiverStatus = AdminCaregiver['status'];
 export type CaregiverDocument = AdminCaregiver['documents'][number];
 export type PaymentDetail = Json<'/api/v1/payments/{id}', 'get'>;
-export type CancellationQuote = Json<'/api/v1/reservations/{id}/cancellation-quote', 'get'>;
 
 export const RESERVATION_STATUSES: readonly ReservationStatus[] = ['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
 export const PAYMENT_STATUSES = ['READY', 'IN_PROGRESS', 'DONE', 'CANCELED', 'PARTIAL_CANCELED', 'ABORTED', 'EXPIRED'] as const;
@@ -32,8 +31,6 @@ export const adminApi = {
   reservations: (query: AdminReservationQuery) => call(api.GET('/api/v1/admin/reservations', { params: { query: { limit: PAGE_SIZE, ...query } } })),
   reservation: (id: string) => call(api.GET('/api/v1/reservations/{id}', { params: { path: { id } } })),
   payment: (id: string) => call(api.GET('/api/v1/payments/{id}', { params: { path: { id } } })),
-  cancellationQuote: (id: string) => call(api.GET('/api/v1/reservations/{id}/cancellation-quote', { params: { path: { id } } })),
-  cancelReservation: (id: string, reason: string) => call(api.POST('/api/v1/reservations/{id}/cancel', { params: { path: { id } }, body: { reason } })),
   caregivers: (status: CaregiverStatus, cursor?: string) =>
     call(api.GET('/api/v1/admin/caregivers', { params: { query: { status, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
   caregiver: (id: string) => call(api.GET('/api/v1/caregivers/{id}', { params: { path: { id } } })),

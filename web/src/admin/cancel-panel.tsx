@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { SubmitButton, TextAreaField } from '../ui/form.tsx';
 import { useAction } from '../ui/use-async.ts';
 import { common } from '../i18n/common.ts';
-import { adminApi, type CancellationQuote } from './admin-api.ts';
+import { loadCancellationQuote, useCancellation, type CancellationQuote } from '../ui/cancellation.ts';
 import { messages } from './messages.ts';
 
 /** Admin cancellation: shows what the policy refunds (GET cancellation-quote), then cancels with a reason. */
@@ -13,25 +13,18 @@ export function CancelPanel({ reservationId, onCancelled }: { reservationId: str
   const m = useMessages(messages);
   const f = useFormat();
   const [quote, setQuote] = useState<CancellationQuote | undefined>();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
   const open = useAction(async () => {
-    const q = await adminApi.cancellationQuote(reservationId);
-    setQuote(q);
+    setQuote(await loadCancellationQuote(reservationId));
     requestAnimationFrame(() => heading.current?.focus());
   });
-  const cancel = useAction(async (text: string) => {
-    await adminApi.cancelReservation(reservationId, text);
-    setQuote(undefined);
-    onCancelled();
+  const { reason, setReason, reasonError, cancel, submit } = useCancellation(reservationId, {
+    reasonRequired: m.detail.reasonRequired,
+    onCancelled: () => {
+      setQuote(undefined);
+      onCancelled();
+    },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setReasonError(m.detail.reasonRequired);
-    setReasonError(undefined);
-    void cancel.run(reason.trim());
-  };
   if (!quote) {
     return (
       <div className="stack">

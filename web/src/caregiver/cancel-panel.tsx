@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { api, call } from '../api/client.ts';
+import { useState } from 'react';
 import type { Reservation } from '../api/types.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { TextAreaField } from '../ui/form.tsx';
-import { useAction, useAsync } from '../ui/use-async.ts';
+import { loadCancellationQuote, useCancellation } from '../ui/cancellation.ts';
+import { useAsync } from '../ui/use-async.ts';
 import { caregiverMessages } from './messages.ts';
 
 /** The refund the family would get (GET cancellation-quote), then a reason and the confirmation. */
@@ -12,20 +12,11 @@ function CancelForm({ reservation, onDone, onClose }: { reservation: Reservation
   const t = useMessages(caregiverMessages);
   const m = t.detail;
   const f = useFormat();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
-  const path = { params: { path: { id: reservation.id } } };
-  const quote = useAsync(() => call(api.GET('/api/v1/reservations/{id}/cancellation-quote', path)), [reservation.id]);
-  const cancel = useAction(async () => {
-    const updated = await call(api.POST('/api/v1/reservations/{id}/cancel', { ...path, body: { reason: reason.trim() } }));
-    onDone(updated as Reservation, m.cancelled);
+  const quote = useAsync(() => loadCancellationQuote(reservation.id), [reservation.id]);
+  const { reason, setReason, reasonError, cancel, submit } = useCancellation(reservation.id, {
+    reasonRequired: m.cancelReasonRequired,
+    onCancelled: (updated) => onDone(updated, m.cancelled),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setReasonError(m.cancelReasonRequired);
-    setReasonError(undefined);
-    void cancel.run();
-  };
   return (
     <form className="stack cg-panel" onSubmit={submit} noValidate aria-labelledby="cg-cancel-title">
       <h3 id="cg-cancel-title">{m.cancelTitle}</h3>

@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { api, call } from '../api/client.ts';
+import { useState } from 'react';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { SubmitButton, TextAreaField } from '../ui/form.tsx';
+import { loadCancellationQuote, useCancellation, type CancellationQuote } from '../ui/cancellation.ts';
 import { useAction } from '../ui/use-async.ts';
 import { reservationMessages } from './reservation-messages.ts';
-
-type CancellationQuote = { refundAmount: number; feeAmount: number; tier: string };
 
 /**
  * Cancelling: first what cancelling now would refund (GET cancellation-quote), then the reason and the
@@ -17,22 +15,14 @@ export function CancelPanel({ reservationId, onCancelled }: { reservationId: str
   const d = useMessages(reservationMessages).detail;
   const f = useFormat();
   const [quote, setQuote] = useState<CancellationQuote>();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
-  const open = useAction(async () => {
-    setQuote(await call(api.GET('/api/v1/reservations/{id}/cancellation-quote', { params: { path: { id: reservationId } } })));
+  const open = useAction(async () => setQuote(await loadCancellationQuote(reservationId)));
+  const { reason, setReason, reasonError, cancel, submit } = useCancellation(reservationId, {
+    reasonRequired: m.reasonRequired,
+    onCancelled: () => {
+      setQuote(undefined);
+      onCancelled();
+    },
   });
-  const cancel = useAction(async () => {
-    await call(api.POST('/api/v1/reservations/{id}/cancel', { params: { path: { id: reservationId } }, body: { reason: reason.trim() } }));
-    setQuote(undefined);
-    onCancelled();
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setReasonError(m.reasonRequired);
-    setReasonError(undefined);
-    void cancel.run();
-  };
   if (!quote) {
     return (
       <div className="stack">

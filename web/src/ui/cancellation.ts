@@ -1,0 +1,41 @@
+import { useState, type FormEvent } from 'react';
+import { api, call } from '../api/client.ts';
+import type { Json, Reservation } from '../api/types.ts';
+import { useAction, type Action } from './use-async.ts';
+
+// Cancelling a reservation, as every role does it: see what the policy refunds now
+// (GET cancellation-quote), give a reason, cancel. The screens differ only in what they show.
+
+export type CancellationQuote = Json<'/api/v1/reservations/{id}/cancellation-quote', 'get'>;
+
+export function loadCancellationQuote(reservationId: string): Promise<CancellationQuote> {
+  return call(api.GET('/api/v1/reservations/{id}/cancellation-quote', { params: { path: { id: reservationId } } }));
+}
+
+export interface Cancellation {
+  readonly reason: string;
+  setReason(reason: string): void;
+  /** The client-side error of the reason field (empty reason). */
+  readonly reasonError: string | undefined;
+  /** The POST cancel: pending and its problem. */
+  readonly cancel: Action<[string], void>;
+  /** The form's submit handler: checks the reason, then cancels. */
+  submit(event: FormEvent): void;
+}
+
+export function useCancellation(reservationId: string, options: { reasonRequired: string; onCancelled(updated: Reservation): void }): Cancellation {
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const cancel = useAction(async (text: string) => {
+    const updated = await call(api.POST('/api/v1/reservations/{id}/cancel', { params: { path: { id: reservationId } }, body: { reason: text } }));
+    options.onCancelled(updated as Reservation);
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = reason.trim();
+    if (!text) return setReasonError(options.reasonRequired);
+    setReasonError(undefined);
+    void cancel.run(text);
+  };
+  return { reason, setReason, reasonError, cancel, submit };
+}
