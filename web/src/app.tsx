@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { startLive } from './api/live.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { SessionProvider, homeOf, useSession } from './auth/session.tsx';
@@ -53,7 +53,7 @@ function CurrentPage() {
 }
 
 export function App({ locale }: { locale?: Locale }) {
-  startLive();
+  useEffect(() => startLive(), []);
   return (
     <LocaleProvider {...(locale ? { locale } : {})}>
       <SessionProvider>
