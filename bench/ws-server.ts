@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { systemClock } from '../src/platform/clock.ts';
-import type { AccessTokenVerifier } from '../src/platform/http/access.ts';
+import type { AccessTokenVerifier } from '../src/platform/access.ts';
 import { createLocalRealtime } from '../src/platform/realtime/local-realtime.ts';
 import { registerRealtimeRoute } from '../src/platform/realtime/websocket.ts';
 
@@ -28,7 +28,7 @@ process.on('message', (message: Command) => {
   if (message.cmd === 'publish') {
     const startedAt = now();
     for (let i = 0; i < message.users; i++) {
-      void hub.toUsers([`u${i}`], { type: 'notification', notification: { type: 'BENCH', round: message.round, sentAt: now() } });
+      void hub.toUsers([`u${i}`], { type: 'notification', notification: { id: `n${i}`, type: 'BENCH', title: '', body: '', data: { round: message.round, sentAt: now() }, readAt: null, createdAt: '' } });
     }
     process.send?.({ published: message.users, ms: now() - startedAt });
   } else if (message.cmd === 'stats') {

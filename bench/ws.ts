@@ -63,13 +63,13 @@ function open(i: number): Promise<boolean> {
       fail(error.message);
     });
     ws.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { type: string; notification?: { round: number; sentAt: number } };
+      const frame = JSON.parse(data.toString()) as { type: string; notification?: { data: { round: number; sentAt: number } } };
       if (frame.type === 'auth.ok') {
         clearTimeout(timer);
         sockets.push(ws);
         resolve(true);
       } else if (frame.type === 'notification' && frame.notification) {
-        onFrame?.(frame.notification.round, now() - frame.notification.sentAt);
+        onFrame?.(frame.notification.data.round, now() - frame.notification.data.sentAt);
       }
     });
   });

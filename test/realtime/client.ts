@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { ServerFrame } from '../../src/platform/realtime/frames.ts';
 
 // A WebSocket client for tests: collects every frame and waits for the ones asked for.
 
@@ -65,6 +66,11 @@ export async function openAuthenticated(url: string, token: string, options: { a
   socket.send({ type: 'auth', token });
   await socket.next((frame) => frame.type === 'auth.ok');
   return socket;
+}
+
+/** A well-formed notification frame (the shape frames.ts declares) with `id` and test `data`. */
+export function notificationFrame(id: string, data: Record<string, unknown> = {}): ServerFrame {
+  return { type: 'notification', notification: { id, type: 'TEST', title: 'title', body: 'body', data, readAt: null, createdAt: '2026-05-01T00:00:00.000Z' } };
 }
 
 export function wsUrl(address: string): string {

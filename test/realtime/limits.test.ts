@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock } from '../../src/platform/clock.ts';
-import type { Actor, AccessTokenVerifier } from '../../src/platform/http/access.ts';
+import type { Actor, AccessTokenVerifier } from '../../src/platform/access.ts';
 import { createLocalRealtime, type LocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { registerRealtimeRoute, type WebSocketOptions } from '../../src/platform/realtime/websocket.ts';
-import { openAuthenticated, openSocket, type TestSocket } from './client.ts';
+import { notificationFrame, openAuthenticated, openSocket, type TestSocket } from './client.ts';
 
 // The WebSocket route's timers and limits, on a bare Fastify with short settings and tokens of the
 // form "<userId>:<seconds to live>" (the identity module's verifier is exercised in websocket.test.ts).
@@ -71,19 +71,19 @@ describe('a slow client', () => {
     const slow = await connect(url, 'slow:600');
     const fast = await connect(url, 'fast:600');
     slow.ws.pause(); // never reads: the kernel buffers fill, then the server's
-    const big = { type: 'notification', notification: { pad: 'x'.repeat(32 * 1024) } } as const;
+    const big = notificationFrame('big', { pad: 'x'.repeat(32 * 1024) });
     let sent = 0;
     // Bounded: 64 MB at most, far beyond loopback socket buffers.
     for (let i = 0; i < 2_000 && hub.connectionCount() === 2; i++) {
       await hub.toUsers(['slow'], big);
       if (i % 20 === 0) {
-        await hub.toUsers(['fast'], { type: 'notification', notification: { n: sent++ } });
+        await hub.toUsers(['fast'], notificationFrame('fast', { n: sent++ }));
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
     expect(hub.connectionCount()).toBe(1);
-    await hub.toUsers(['fast'], { type: 'notification', notification: { n: sent++ } });
-    await fast.next((f) => (f.notification as { n?: number } | undefined)?.n === sent - 1);
+    await hub.toUsers(['fast'], notificationFrame('fast', { n: sent++ }));
+    await fast.next((f) => (f.notification as { data?: { n?: number } } | undefined)?.data?.n === sent - 1);
     expect(fast.frames.filter((f) => f.type === 'notification')).toHaveLength(sent);
     slow.ws.resume();
     expect([1013, 1006]).toContain((await slow.closed).code);

@@ -5,7 +5,7 @@ import { serviceUrl } from '../support/services.ts';
 import { Redis } from 'ioredis';
 import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { createRedisRealtime, DEFAULT_REALTIME_CHANNEL } from '../../src/platform/realtime/redis-realtime.ts';
-import { nothingWithin, openAuthenticated, wsUrl, type TestSocket } from './client.ts';
+import { notificationFrame, nothingWithin, openAuthenticated, wsUrl, type TestSocket } from './client.ts';
 
 // Two app instances sharing Redis: a frame published on one reaches connections held by the other.
 const redisUrl = serviceUrl('REDIS_URL');
@@ -39,9 +39,9 @@ describe.skipIf(!redisUrl)('cross-replica delivery through Redis pub/sub', () =>
   it('delivers a user frame published on A to the user connected to B, and to nobody else', async () => {
     const [user, other] = await Promise.all([connect(userOnB), connect(otherOnB)]);
     const id = randomUUID();
-    await a.platform.realtime.toUsers([userOnB.userId], { type: 'notification', notification: { id } });
+    await a.platform.realtime.toUsers([userOnB.userId], notificationFrame(id));
     const isIt = (f: Record<string, unknown>) => f.type === 'notification' && (f.notification as { id?: string }).id === id;
-    expect(await user.next(isIt)).toEqual({ type: 'notification', notification: { id } });
+    expect(await user.next(isIt)).toEqual(notificationFrame(id));
     expect(await nothingWithin(other, isIt)).toBe(true);
   });
 
@@ -57,7 +57,7 @@ describe.skipIf(!redisUrl)('cross-replica delivery through Redis pub/sub', () =>
   it('delivers a frame published on B to B\'s own connections once', async () => {
     const user = await connect(userOnB);
     const id = randomUUID();
-    await b.platform.realtime.toUsers([userOnB.userId], { type: 'notification', notification: { id } });
+    await b.platform.realtime.toUsers([userOnB.userId], notificationFrame(id));
     const isIt = (f: Record<string, unknown>) => f.type === 'notification' && (f.notification as { id?: string }).id === id;
     await user.next(isIt);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -74,7 +74,7 @@ describe.skipIf(!redisUrl)('cross-replica delivery through Redis pub/sub', () =>
       raw.disconnect();
     }
     const id = randomUUID();
-    await a.platform.realtime.toUsers([userOnB.userId], { type: 'notification', notification: { id } });
+    await a.platform.realtime.toUsers([userOnB.userId], notificationFrame(id));
     expect(await user.next((f) => (f.notification as { id?: string } | undefined)?.id === id)).toBeDefined();
   });
 });
@@ -86,8 +86,8 @@ describe('an unreachable Redis', () => {
     local.subscribe('u1', false, (frame) => frames.push(frame));
     const realtime = createRedisRealtime('redis://127.0.0.1:1', local);
     await expect(realtime.ready).rejects.toThrow();
-    await realtime.toUsers(['u1'], { type: 'notification', notification: { n: 1 } });
-    expect(frames).toEqual([{ type: 'notification', notification: { n: 1 } }]);
+    await realtime.toUsers(['u1'], notificationFrame('n1'));
+    expect(frames).toEqual([notificationFrame('n1')]);
     await realtime.close();
   });
 });

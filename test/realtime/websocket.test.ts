@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { localRealtimeOf } from '../../src/platform/realtime/local-realtime.ts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
-import { nothingWithin, openAuthenticated, openSocket, wsUrl, type TestSocket } from './client.ts';
+import { notificationFrame, nothingWithin, openAuthenticated, openSocket, wsUrl, type TestSocket } from './client.ts';
 
 // GET (upgrade) /api/v1/ws on the whole app: the auth frame with real access tokens, bad input, and
 // frames published through platform.realtime reaching exactly their recipients.
@@ -111,9 +111,9 @@ describe('delivery through platform.realtime', () => {
   it('toUsers reaches every connection of the user and nobody else', async () => {
     const [mine, mineToo, theirs, adminSocket] = await Promise.all([connect(guardian), connect(guardian), connect(caregiver), connect(admin)]);
     const id = randomUUID();
-    await t.platform.realtime.toUsers([guardian.userId], { type: 'notification', notification: { id } });
+    await t.platform.realtime.toUsers([guardian.userId], notificationFrame(id));
     const isIt = (f: Record<string, unknown>) => f.type === 'notification' && (f.notification as { id?: string }).id === id;
-    expect(await mine.next(isIt)).toEqual({ type: 'notification', notification: { id } });
+    expect(await mine.next(isIt)).toEqual(notificationFrame(id));
     expect(await mineToo.next(isIt)).toBeDefined();
     expect(await nothingWithin(theirs, isIt)).toBe(true);
     expect(await nothingWithin(adminSocket, isIt)).toBe(true);
@@ -136,6 +136,6 @@ describe('delivery through platform.realtime', () => {
     socket.ws.close();
     await socket.closed;
     await expect.poll(() => hub.connectionCount()).toBe(before);
-    await t.platform.realtime.toUsers([caregiver.userId], { type: 'notification', notification: { id: randomUUID() } });
+    await t.platform.realtime.toUsers([caregiver.userId], notificationFrame(randomUUID()));
   });
 });

@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { startLive } from './api/live.ts';
 import { LoginPage } from './auth/login-page.tsx';
-import { SessionProvider, homeOf, useSession } from './auth/session.tsx';
+import { SessionProvider, homeOf, useSession } from './auth/session-provider.tsx';
 import { SignupPage } from './auth/signup-page.tsx';
 import { adminRoutes } from './admin/routes.ts';
 import { caregiverRoutes } from './caregiver/routes.ts';

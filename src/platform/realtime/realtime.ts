@@ -3,12 +3,10 @@
 // when REDIS_URL is set, in process otherwise). Delivery is best effort: a user who is not connected
 // misses the frame, so anything that must not be lost is also stored (notifications).
 
-export type ServerFrame =
-  | { readonly type: 'notification'; readonly notification: unknown }
-  | { readonly type: 'reservation.updated'; readonly reservation: { readonly id: string; readonly status: string } }
-  | { readonly type: 'payment.updated'; readonly payment: { readonly id: string; readonly reservationId: string; readonly status: string } }
-  | { readonly type: 'chat.message'; readonly message: unknown }
-  | { readonly type: 'chat.translation'; readonly messageId: string; readonly language: string; readonly text: string };
+import type { ServerFrame } from './frames.ts';
+
+// The frames themselves are TypeBox schemas in frames.ts, shared with the web app.
+export type { ServerFrame };
 
 export interface RealtimePublisher {
   /** Sends `frame` to every connection of each user in `userIds` (across replicas). */

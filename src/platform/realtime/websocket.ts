@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { RawData, WebSocket } from 'ws';
 import type { Clock } from '../clock.ts';
-import type { AccessTokenVerifier } from '../http/access.ts';
+import type { AccessTokenVerifier } from '../access.ts';
 import { problem, sendProblem } from '../http/problem.ts';
 import type { LocalRealtime } from './local-realtime.ts';
-import type { ServerFrame } from './realtime.ts';
+import { AuthFrame, matchesFrame, type ControlFrame, type ServerFrame } from './frames.ts';
 
 // GET (upgrade) /api/v1/ws. The HTTP upgrade is public; the client proves who it is with its first
 // frame `{"type":"auth","token":"<accessToken>"}` within `authTimeoutMs`, else the socket closes 4401.
@@ -42,12 +42,6 @@ export const DEFAULT_WEBSOCKET_OPTIONS: WebSocketOptions = {
   maxBufferedBytes: 1024 * 1024,
   maxBadFrames: 10,
 };
-
-/** Frames the server sends besides the hub's ServerFrame. */
-export type ControlFrame =
-  | { readonly type: 'auth.ok'; readonly userId: string; readonly role: string; readonly expiresAt: string }
-  | { readonly type: 'error'; readonly code: string; readonly message: string }
-  | { readonly type: 'pong' };
 
 export interface RealtimeRouteDependencies {
   readonly path: string;
@@ -179,13 +173,13 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
       if (typeof frame !== 'object' || frame === null || Array.isArray(frame) || typeof (frame as { type?: unknown }).type !== 'string') {
         return reject('INVALID_FRAME', 'A frame must be a JSON object with a string "type"');
       }
-      const { type, token } = frame as { type: string; token?: unknown };
       if (state === 'waiting') {
-        if (type !== 'auth' || typeof token !== 'string' || token.length === 0) {
+        if (!matchesFrame(AuthFrame, frame)) {
           return reject('AUTHENTICATION_REQUIRED', 'The first frame must be {"type":"auth","token":"<accessToken>"}');
         }
-        return authenticate(token);
+        return authenticate(frame.token);
       }
+      const { type } = frame as { type: string };
       if (state === 'authenticating') return reject('AUTHENTICATION_PENDING', 'Wait for auth.ok before sending frames');
       switch (type) {
         case 'ping':

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice } from '../ui/feedback.tsx';
-import { SubmitButton, TextAreaField } from '../ui/form.tsx';
-import { useAction } from '../ui/use-async.ts';
+import { SubmitButton } from '../ui/form.tsx';
+import { ReasonField } from '../ui/reason-field.tsx';
 import { common } from '../i18n/common.ts';
-import { loadCancellationQuote, useCancellation, type CancellationQuote } from '../ui/cancellation.ts';
+import { useQuotedCancellation } from '../ui/cancellation.ts';
 import { messages } from './messages.ts';
 
 /** Admin cancellation: shows what the policy refunds (GET cancellation-quote), then cancels with a reason. */
@@ -12,18 +12,11 @@ export function CancelPanel({ reservationId, onCancelled }: { reservationId: str
   const c = useMessages(common);
   const m = useMessages(messages);
   const f = useFormat();
-  const [quote, setQuote] = useState<CancellationQuote | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
-  const open = useAction(async () => {
-    setQuote(await loadCancellationQuote(reservationId));
-    requestAnimationFrame(() => heading.current?.focus());
-  });
-  const { reason, setReason, reasonError, cancel, submit } = useCancellation(reservationId, {
+  const { quote, open, close, reason, setReason, reasonError, cancel, submit } = useQuotedCancellation(reservationId, {
     reasonRequired: m.detail.reasonRequired,
-    onCancelled: () => {
-      setQuote(undefined);
-      onCancelled();
-    },
+    onCancelled,
+    onOpened: () => requestAnimationFrame(() => heading.current?.focus()),
   });
   if (!quote) {
     return (
@@ -42,22 +35,12 @@ export function CancelPanel({ reservationId, onCancelled }: { reservationId: str
       </h2>
       <p>{m.detail.refundPreview(f.krw(quote.refundAmount), f.krw(quote.feeAmount))}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <TextAreaField
-          label={m.detail.cancelReasonLabel}
-          name="reason"
-          required
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={reasonError}
-          problem={cancel.problem}
-        />
-        <ErrorNotice problem={cancel.problem?.errors ? undefined : cancel.problem} />
+        <ReasonField label={m.detail.cancelReasonLabel} value={reason} onChange={setReason} error={reasonError} problem={cancel.problem} />
         <div className="row">
           <SubmitButton pending={cancel.pending} pendingLabel={c.states.saving}>
             {m.detail.confirmCancel}
           </SubmitButton>
-          <button type="button" className="btn btn-secondary" onClick={() => setQuote(undefined)}>
+          <button type="button" className="btn btn-secondary" onClick={close}>
             {m.detail.keep}
           </button>
         </div>

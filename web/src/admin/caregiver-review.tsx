@@ -3,7 +3,7 @@ import type { CaregiverProfile } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
-import { TextAreaField } from '../ui/form.tsx';
+import { ReasonField } from '../ui/reason-field.tsx';
 import { Badge } from '../ui/page.tsx';
 import { useAction, useAsync } from '../ui/use-async.ts';
 import { adminApi, type AdminCaregiver } from './admin-api.ts';
@@ -136,18 +136,7 @@ function Decision({ caregiverId, onDone }: { caregiverId: string; onDone(outcome
         {m.review.approve}
       </button>
       <form className="form" onSubmit={submitReject} noValidate>
-        <TextAreaField
-          label={m.review.rejectReason}
-          hint={m.review.rejectHint}
-          name="reason"
-          required
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={reasonError}
-          problem={reject.problem}
-        />
-        <ErrorNotice problem={reject.problem?.errors ? undefined : reject.problem} />
+        <ReasonField label={m.review.rejectReason} hint={m.review.rejectHint} value={reason} onChange={setReason} error={reasonError} problem={reject.problem} />
         <button type="submit" className="btn btn-danger" disabled={pending} aria-busy={reject.pending || undefined}>
           {m.review.reject}
         </button>

@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { AdminCaregiversPage } from './caregivers-page.tsx';
-import { adminUser, caregiver } from './test-fixtures.ts';
+import { adminUser, caregiverProfile } from '../test/fixtures.ts';
 
-const first = caregiver();
-const second = caregiver({ id: 'cg-2', displayName: '이영희', certificates: [{ type: 'NURSE', number: 'RN-777' }], regions: [{ sido: '부산광역시' }], serviceTypes: ['HOME'] });
+const first = caregiverProfile();
+const second = caregiverProfile({ id: 'cg-2', displayName: '이영희', certificates: [{ type: 'NURSE', number: 'RN-777' }], regions: [{ sido: '부산광역시' }], serviceTypes: ['HOME'] });
 
 function stubQueue(extra: Parameters<typeof stubApi>[0] = {}) {
   return stubApi({
@@ -42,12 +42,12 @@ describe('AdminCaregiversPage', () => {
   it('approves the selected caregiver: POST approve, the item leaves the list, a notice confirms', async () => {
     const calls = stubQueue({ 'POST /api/v1/admin/caregivers/{id}/approve': { body: { ...first, status: 'APPROVED' } } });
     renderWithProviders(<AdminCaregiversPage />);
-    await userEvent.click(await screen.findByRole('button', { name: '김순자 심사하기' }));
-    expect(await screen.findByRole('heading', { name: '김순자 님 심사' })).toBeDefined();
+    await userEvent.click(await screen.findByRole('button', { name: '김영희 심사하기' }));
+    expect(await screen.findByRole('heading', { name: '김영희 님 심사' })).toBeDefined();
     await userEvent.click(await screen.findByRole('button', { name: '승인' }));
-    expect((await screen.findByRole('status')).textContent).toBe('김순자 님을 승인했습니다.');
+    expect((await screen.findByRole('status')).textContent).toBe('김영희 님을 승인했습니다.');
     expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/admin/caregivers/cg-1/approve')).toBe(true);
-    expect(screen.queryByRole('button', { name: '김순자 심사하기' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '김영희 심사하기' })).toBeNull();
     expect(screen.getByRole('button', { name: '이영희 심사하기' })).toBeDefined();
   });
 
@@ -70,7 +70,7 @@ describe('AdminCaregiversPage', () => {
   it('asks the server for another status and shows the empty state (English)', async () => {
     const calls = stubQueue();
     renderWithProviders(<AdminCaregiversPage />, { locale: 'en' });
-    await screen.findByRole('button', { name: 'Review 김순자' });
+    await screen.findByRole('button', { name: 'Review 김영희' });
     await userEvent.selectOptions(screen.getByLabelText('Review status'), 'REJECTED');
     expect(await screen.findByText('No caregivers to review.')).toBeDefined();
     expect(calls.filter((c) => c.path === '/api/v1/admin/caregivers').map((c) => c.query.get('status'))).toEqual(['PENDING', 'REJECTED']);
@@ -84,9 +84,9 @@ describe('AdminCaregiversPage', () => {
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke }));
     const calls = stubQueue({ 'GET /api/v1/admin/caregivers/{id}/documents/{documentId}': { body: {} } });
     renderWithProviders(<AdminCaregiversPage />);
-    await userEvent.click(await screen.findByRole('button', { name: '김순자 심사하기' }));
+    await userEvent.click(await screen.findByRole('button', { name: '김영희 심사하기' }));
     await userEvent.click(await screen.findByRole('button', { name: '자격증 열기' }));
-    const image = await screen.findByRole('img', { name: '김순자 님의 자격증' });
+    const image = await screen.findByRole('img', { name: '김영희 님의 자격증' });
     expect(image.getAttribute('src')).toBe('blob:doc');
     const download = calls.find((c) => c.path === '/api/v1/admin/caregivers/cg-1/documents/doc-1');
     expect(download?.headers.get('authorization')).toBe('Bearer test-access-token');
@@ -94,6 +94,6 @@ describe('AdminCaregiversPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '서류 닫기' }));
     expect(revoke).toHaveBeenCalledWith('blob:doc');
     await userEvent.click(screen.getByRole('button', { name: '신분증 열기' }));
-    await waitFor(() => expect(screen.getByTitle('김순자 님의 신분증').tagName).toBe('IFRAME'));
+    await waitFor(() => expect(screen.getByTitle('김영희 님의 신분증').tagName).toBe('IFRAME'));
   });
 });

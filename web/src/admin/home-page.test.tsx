@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi } from '../test/render.tsx';
 import { AdminHomePage } from './home-page.tsx';
-import { stats } from './test-fixtures.ts';
+import { stats } from '../test/fixtures.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../i18n/i18n.tsx';
 import { navigate } from '../router.tsx';
+import { nextDay, seoulDayStart } from '../i18n/seoul-time.ts';
 import { SelectField, TextField, type Option } from '../ui/form.tsx';
 import { messages } from './messages.ts';
 
@@ -36,21 +37,24 @@ export function filtersToSearch(values: FilterValues): string {
   return text ? `?${text}` : '';
 }
 
-function nextDay(day: string): string {
-  const at = new Date(`${day}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + 1);
-  return at.toISOString().slice(0, 10);
+/** The filters as the admin list endpoints take them (status is the list's own status type). */
+export interface ApiFilters<S extends string> {
+  status?: S[];
+  from?: string;
+  to?: string;
+  caregiverId?: string;
+  guardianId?: string;
 }
 
 /**
  * The API query for the filters: whole Seoul days become the half-open range the API takes
  * (from 00:00 of the first day to 00:00 after the last day, +09:00).
  */
-export function filtersToApi<S extends string>(values: FilterValues): { status?: S[]; from?: string; to?: string; caregiverId?: string; guardianId?: string } {
+export function filtersToApi<S extends string>(values: FilterValues): ApiFilters<S> {
   return {
     ...(values.status ? { status: [values.status as S] } : {}),
-    ...(values.from ? { from: `${values.from}T00:00:00+09:00` } : {}),
-    ...(values.to ? { to: `${nextDay(values.to)}T00:00:00+09:00` } : {}),
+    ...(values.from ? { from: seoulDayStart(values.from) } : {}),
+    ...(values.to ? { to: seoulDayStart(nextDay(values.to)) } : {}),
     ...(values.caregiverId.trim() ? { caregiverId: values.caregiverId.trim() } : {}),
     ...(values.guardianId.trim() ? { guardianId: values.guardianId.trim() } : {}),
   };

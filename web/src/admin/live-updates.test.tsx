@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLive } from '../api/live.ts';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { AdminReservationsPage } from './reservations-page.tsx';
-import { adminUser, reservation } from './test-fixtures.ts';
+import { adminUser, reservation } from '../test/fixtures.ts';
 
 // Drives the real live connection (api/live.ts) with a fake WebSocket: frames reach the table the way
 // the server's would.

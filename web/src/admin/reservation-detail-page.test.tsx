@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi } from '../test/render.tsx';
 import { AdminReservationDetailPage } from './reservation-detail-page.tsx';
-import { payment, reservation } from './test-fixtures.ts';
+import { payment, reservation } from '../test/fixtures.ts';
 
 const full = {
   ...reservation({ status: 'CONFIRMED', paymentId: 'pay-1' }),

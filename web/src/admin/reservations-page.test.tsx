@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi } from '../test/render.tsx';
 import { AdminPaymentsPage } from './payments-page.tsx';
 import { AdminReservationsPage } from './reservations-page.tsx';
-import { payment, reservation } from './test-fixtures.ts';
+import { payment, reservation } from '../test/fixtures.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './schema';
 import { ApiProblem, networkProblem, type Problem } from './problem.ts';
-import { currentAccessToken } from './session.ts';
+import { currentAccessToken } from './session-tokens.ts';
 
 // The typed client of the public API, generated from /docs/json (npm run web:client writes schema.d.ts).
 // Every request carries the access token when someone is signed in; a 401 refreshes it once and retries.

@@ -1,17 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { currentAccessToken, hasSession, onSessionChange } from './session.ts';
+import { isLiveFrame, type ClientFrame, type LiveFrame } from '../../../src/platform/realtime/frames.ts';
+import { currentAccessToken, hasSession, onSessionChange } from './session-tokens.ts';
 
 // One WebSocket to /api/v1/ws per tab while someone is signed in (API.md "Notifications and real time").
 // It authenticates with the first frame, reconnects with backoff (a fresh token each time: the server
-// closes with 4401 when the token expires) and hands frames to whoever subscribed.
+// closes with 4401 when the token expires) and hands frames to whoever subscribed. The frames are the
+// server's own schemas (src/platform/realtime/frames.ts); one that does not match them is dropped.
 
-export type LiveFrame =
-  | { type: 'notification'; notification: { id: string; type: string; title: string; body: string; data: Record<string, unknown>; readAt: string | null; createdAt: string } }
-  | { type: 'reservation.updated'; reservation: { id: string; status: string } }
-  | { type: 'payment.updated'; payment: { id: string; reservationId: string; status: string } }
-  | { type: 'auth.ok'; userId: string; role: string }
-  | { type: 'error'; code: string; message: string }
-  | { type: 'pong' };
+export type { LiveFrame };
 
 export type LiveStatus = 'offline' | 'connecting' | 'live';
 
@@ -54,18 +50,19 @@ async function open(): Promise<void> {
   if (!token || !wanted) return setStatus('offline');
   const ws = new WebSocket(socketUrl());
   socket = ws;
-  ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token }));
+  ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token } satisfies ClientFrame));
   ws.onmessage = (event) => {
-    let frame: LiveFrame;
+    let frame: unknown;
     try {
-      frame = JSON.parse(String(event.data)) as LiveFrame;
+      frame = JSON.parse(String(event.data));
     } catch {
       return;
     }
+    if (!isLiveFrame(frame)) return;
     if (frame.type === 'auth.ok') {
       attempts = 0;
       setStatus('live');
-      pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 25_000);
+      pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame)), 25_000);
     }
     for (const listener of frameListeners) listener(frame);
   };

@@ -7,7 +7,7 @@ import { SubmitButton, TextField } from '../ui/form.tsx';
 import { Page } from '../ui/page.tsx';
 import { useAction } from '../ui/use-async.ts';
 import { authMessages } from './messages.ts';
-import { homeOf, useSession } from './session.tsx';
+import { homeOf, useSession } from './session-provider.tsx';
 
 /** Only same-site paths are followed after login (no open redirect). */
 export function safeNext(next: string | null): string | undefined {

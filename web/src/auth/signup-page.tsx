@@ -9,7 +9,7 @@ import { CheckboxField, SelectField, SubmitButton, TextField } from '../ui/form.
 import { Page } from '../ui/page.tsx';
 import { useAction } from '../ui/use-async.ts';
 import { authMessages } from './messages.ts';
-import { homeOf, useSession } from './session.tsx';
+import { homeOf, useSession } from './session-provider.tsx';
 
 type SignupBody = Body<'/api/v1/auth/signup', 'post'>;
 

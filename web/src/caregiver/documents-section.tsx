@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
+import { useState } from 'react';
 import { SelectField } from '../ui/form.tsx';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import type { MyProfile } from './data.ts';
 import { caregiverMessages } from './messages.ts';
-import { DOCUMENT_TYPES, fileProblem, UploadProgress, useUpload, type DocumentKind } from './upload.tsx';
+import { DOCUMENT_TYPES, type DocumentKind } from './upload.tsx';
+import { UploadFooter, useFileUpload } from './upload-form.tsx';
 import { FileField } from './file-field.tsx';
 
 const KINDS: readonly DocumentKind[] = ['CERTIFICATE', 'ID_CARD', 'PHOTO', 'OTHER'];
@@ -15,25 +15,7 @@ export function DocumentsSection({ profile, onUploaded }: { profile: MyProfile |
   const m = t.documents;
   const f = useFormat();
   const [kind, setKind] = useState<DocumentKind>('CERTIFICATE');
-  const [file, setFile] = useState<File>();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState(false);
-  const [inputKey, setInputKey] = useState(0);
-  const sending = useUpload();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    const problem = fileProblem(file, DOCUMENT_TYPES, m);
-    setError(problem);
-    if (problem || !file) return;
-    if (await sending.send(kind, file)) {
-      setDone(true);
-      setFile(undefined);
-      setInputKey((k) => k + 1);
-      onUploaded();
-    }
-  };
+  const upload = useFileUpload({ types: DOCUMENT_TYPES, onUploaded });
 
   return (
     <section className="card stack" aria-labelledby="cg-documents-title">
@@ -43,17 +25,10 @@ export function DocumentsSection({ profile, onUploaded }: { profile: MyProfile |
         <p className="notice notice-info">{m.needProfile}</p>
       ) : (
         <>
-          <form className="form stack" onSubmit={(e) => void submit(e)} noValidate>
+          <form className="form stack" onSubmit={(e) => void upload.submit(e, kind)} noValidate>
             <SelectField label={m.kind} name="kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)} options={KINDS.map((k) => ({ value: k, label: m.kinds[k] }))} />
-            <FileField key={inputKey} label={m.file} accept={DOCUMENT_TYPES.join(',')} error={error} onFile={(next) => { setFile(next); setError(undefined); setDone(false); }} />
-            {sending.fraction !== undefined && <UploadProgress fraction={sending.fraction} />}
-            <ErrorNotice problem={sending.problem} />
-            {done && <SuccessNotice>{m.uploaded}</SuccessNotice>}
-            <div>
-              <button type="submit" className="btn btn-primary" disabled={sending.fraction !== undefined} aria-busy={sending.fraction !== undefined || undefined}>
-                {sending.fraction !== undefined ? m.uploading : m.upload}
-              </button>
-            </div>
+            <FileField key={upload.inputKey} label={m.file} accept={DOCUMENT_TYPES.join(',')} error={upload.error} onFile={upload.choose} />
+            <UploadFooter upload={upload} label={m.upload} />
           </form>
           <h3>{m.list}</h3>
           {profile.documents.length === 0 ? (

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { CaregiverProfilePage } from './profile-page.tsx';
-import { FakeXhr, profile, regions } from './test-fixtures.ts';
+import { FakeXhr } from '../test/fake-xhr.ts';
+import { caregiverProfile, regions } from '../test/fixtures.ts';
 
 beforeEach(() => {
   signIn();
@@ -19,9 +20,9 @@ afterEach(() => {
 const pdf = () => new File(['%PDF-1.4'], 'cert.pdf', { type: 'application/pdf' });
 
 async function openPage(locale: 'ko' | 'en' = 'ko') {
-  let documents: ReturnType<typeof profile>['documents'] = [];
+  let documents: ReturnType<typeof caregiverProfile>['documents'] = [];
   const calls = stubApi({
-    'GET /api/v1/caregivers/me': () => ({ body: profile({ documents }) }),
+    'GET /api/v1/caregivers/me': () => ({ body: caregiverProfile({ documents }) }),
     'GET /api/v1/caregivers/regions': { body: regions },
   });
   renderWithProviders(<CaregiverProfilePage />, { locale });

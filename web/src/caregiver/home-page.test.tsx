@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { changesCaregiverData } from './data.ts';
 import { CaregiverHomePage } from './home-page.tsx';
-import { page, profile, reservation } from './test-fixtures.ts';
+import { page, caregiverProfile, reservation } from '../test/fixtures.ts';
 
 beforeEach(() => signIn());
 afterEach(() => vi.unstubAllGlobals());
@@ -25,7 +25,7 @@ describe('CaregiverHomePage', () => {
   });
 
   it('explains the review while PENDING', async () => {
-    stubHome({ body: profile({ status: 'PENDING' }) });
+    stubHome({ body: caregiverProfile({ status: 'PENDING', documents: [] }) });
     renderWithProviders(<CaregiverHomePage />);
     expect(await screen.findByText('심사 중')).toBeTruthy();
     expect(screen.getByText(/관리자가 프로필과 서류를 확인하고 있습니다/)).toBeTruthy();
@@ -33,7 +33,7 @@ describe('CaregiverHomePage', () => {
   });
 
   it('shows the rejection reason and how to resubmit (English)', async () => {
-    stubHome({ body: profile({ status: 'REJECTED', rejectionReason: 'The certificate number does not match the document.' }) });
+    stubHome({ body: caregiverProfile({ status: 'REJECTED', rejectionReason: 'The certificate number does not match the document.' }) });
     renderWithProviders(<CaregiverHomePage />, { locale: 'en' });
     expect(await screen.findByText('Rejected')).toBeTruthy();
     expect(screen.getByText('The certificate number does not match the document.')).toBeTruthy();
@@ -41,7 +41,7 @@ describe('CaregiverHomePage', () => {
   });
 
   it('tells a suspended caregiver what it means', async () => {
-    stubHome({ body: profile({ status: 'SUSPENDED' }) });
+    stubHome({ body: caregiverProfile({ status: 'SUSPENDED' }) });
     renderWithProviders(<CaregiverHomePage />);
     expect(await screen.findByText('정지됨')).toBeTruthy();
     expect(screen.getByText(/고객센터에 문의해 주세요/)).toBeTruthy();
@@ -50,7 +50,7 @@ describe('CaregiverHomePage', () => {
   it('counts the pending requests and shows the next booking when APPROVED', async () => {
     const later = reservation({ id: 'later', status: 'CONFIRMED', startAt: '2099-12-05T00:00:00.000Z', endAt: '2099-12-05T03:00:00.000Z', patient: { name: '나중환자', conditions: [] } });
     const sooner = reservation({ id: 'sooner', status: 'ACCEPTED', startAt: '2099-12-02T00:00:00.000Z', endAt: '2099-12-02T03:00:00.000Z', patient: { name: '먼저환자', conditions: [] } });
-    stubHome({ body: profile({ status: 'APPROVED' }) }, { REQUESTED: [reservation({ id: 'a' }), reservation({ id: 'b' })], ACCEPTED: [sooner], CONFIRMED: [later] });
+    stubHome({ body: caregiverProfile({ status: 'APPROVED' }) }, { REQUESTED: [reservation({ id: 'a' }), reservation({ id: 'b' })], ACCEPTED: [sooner], CONFIRMED: [later] });
     renderWithProviders(<CaregiverHomePage />);
     expect(await screen.findByText('답변을 기다리는 요청 2건')).toBeTruthy();
     expect(screen.getByText('승인됨')).toBeTruthy();

@@ -1,20 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useMessages } from '../i18n/i18n.tsx';
-import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
 import type { MyProfile } from './data.ts';
 import { FileField } from './file-field.tsx';
 import { caregiverMessages } from './messages.ts';
-import { fileProblem, PHOTO_TYPES, UploadProgress, useUpload } from './upload.tsx';
+import { PHOTO_TYPES } from './upload.tsx';
+import { UploadFooter, useFileUpload } from './upload-form.tsx';
 
 /** The public profile photo (a PHOTO document), previewed before it is sent. */
 export function PhotoSection({ profile, onUploaded }: { profile: MyProfile | null; onUploaded(): void }) {
   const t = useMessages(caregiverMessages);
   const m = t.documents;
-  const [file, setFile] = useState<File>();
+  // The chosen photo stays previewed after it is sent, until the reloaded profile shows it.
+  const upload = useFileUpload({ types: PHOTO_TYPES, wrongType: m.photoWrongType, keepFile: true, onUploaded });
+  const { file } = upload;
   const [preview, setPreview] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState(false);
-  const sending = useUpload();
 
   useEffect(() => {
     if (!file || !file.type.startsWith('image/') || typeof URL.createObjectURL !== 'function') return setPreview(undefined);
@@ -22,18 +21,6 @@ export function PhotoSection({ profile, onUploaded }: { profile: MyProfile | nul
     setPreview(url);
     return () => URL.revokeObjectURL(url);
   }, [file]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    const problem = fileProblem(file, PHOTO_TYPES, m, m.photoWrongType);
-    setError(problem);
-    if (problem || !file) return;
-    if (await sending.send('PHOTO', file)) {
-      setDone(true);
-      onUploaded();
-    }
-  };
 
   const shown = preview ?? profile?.photoUrl;
   return (
@@ -43,19 +30,12 @@ export function PhotoSection({ profile, onUploaded }: { profile: MyProfile | nul
       {!profile ? (
         <p className="notice notice-info">{m.needProfile}</p>
       ) : (
-        <form className="form stack" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="form stack" onSubmit={(e) => void upload.submit(e, 'PHOTO')} noValidate>
           <div className="row cg-photo">
             {shown ? <img className="avatar" src={shown} alt={m.photoPreview} width={72} height={72} /> : <span className="avatar" aria-hidden="true" />}
-            <FileField label={m.photoFile} accept={PHOTO_TYPES.join(',')} error={error} onFile={(next) => { setFile(next); setError(undefined); setDone(false); }} />
+            <FileField label={m.photoFile} accept={PHOTO_TYPES.join(',')} error={upload.error} onFile={upload.choose} />
           </div>
-          {sending.fraction !== undefined && <UploadProgress fraction={sending.fraction} />}
-          <ErrorNotice problem={sending.problem} />
-          {done && <SuccessNotice>{m.uploaded}</SuccessNotice>}
-          <div>
-            <button type="submit" className="btn btn-primary" disabled={sending.fraction !== undefined}>
-              {sending.fraction !== undefined ? m.uploading : m.photoUpload}
-            </button>
-          </div>
+          <UploadFooter upload={upload} label={m.photoUpload} />
         </form>
       )}
     </section>

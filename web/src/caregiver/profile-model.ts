@@ -2,6 +2,7 @@ import type { Body } from '../api/types.ts';
 import type { Problem } from '../api/problem.ts';
 import type { CaregiverMessages } from './messages.ts';
 import type { MyProfile } from './data.ts';
+import { seoulDay } from '../i18n/seoul-time.ts';
 
 // The profile form as plain data: state from a profile, checks with readable messages keyed by the
 // server's field names (`certificates.0.number`), and the JSON bodies for POST /caregivers and PATCH /me.
@@ -77,7 +78,7 @@ export function formOf(profile: MyProfile): ProfileForm {
 
 /** The current year and date in Seoul (the server checks ages and issue dates in that calendar). */
 export function seoulToday(now = new Date()): { year: number; date: string } {
-  const date = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const date = seoulDay(now);
   return { year: Number(date.slice(0, 4)), date };
 }
 

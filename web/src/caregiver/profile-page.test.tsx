@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { CaregiverProfilePage } from './profile-page.tsx';
-import { profile, regions } from './test-fixtures.ts';
+import { caregiverProfile, regions } from '../test/fixtures.ts';
 
 const noProfile = { status: 404, body: { status: 404, code: 'PROFILE_NOT_FOUND', title: 'Not Found' } };
 
@@ -54,7 +54,7 @@ describe('CaregiverProfilePage onboarding', () => {
     const calls = stubApi({
       'GET /api/v1/caregivers/me': noProfile,
       'GET /api/v1/caregivers/regions': { body: regions },
-      'POST /api/v1/caregivers': { status: 201, body: profile() },
+      'POST /api/v1/caregivers': { status: 201, body: caregiverProfile() },
     });
     renderWithProviders(<CaregiverProfilePage />);
     await screen.findByRole('button', { name: '프로필 제출' });
@@ -107,9 +107,9 @@ describe('CaregiverProfilePage onboarding', () => {
 describe('CaregiverProfilePage editing', () => {
   it('sends only the changed fields with PATCH /caregivers/me', async () => {
     const calls = stubApi({
-      'GET /api/v1/caregivers/me': { body: profile({ status: 'APPROVED' }) },
+      'GET /api/v1/caregivers/me': { body: caregiverProfile({ status: 'APPROVED' }) },
       'GET /api/v1/caregivers/regions': { body: regions },
-      'PATCH /api/v1/caregivers/me': { body: profile({ status: 'APPROVED', hourlyRate: 17000 }) },
+      'PATCH /api/v1/caregivers/me': { body: caregiverProfile({ status: 'APPROVED', hourlyRate: 17000 }) },
     });
     renderWithProviders(<CaregiverProfilePage />);
     const rate = await screen.findByLabelText(/시간당 요금/);
@@ -122,9 +122,9 @@ describe('CaregiverProfilePage editing', () => {
 
   it('warns before certificate changes send an approved profile back to review', async () => {
     const calls = stubApi({
-      'GET /api/v1/caregivers/me': { body: profile({ status: 'APPROVED' }) },
+      'GET /api/v1/caregivers/me': { body: caregiverProfile({ status: 'APPROVED' }) },
       'GET /api/v1/caregivers/regions': { body: regions },
-      'PATCH /api/v1/caregivers/me': { body: profile({ status: 'PENDING', certificates: [{ type: 'CARE_WORKER', number: '2020-999999' }] }) },
+      'PATCH /api/v1/caregivers/me': { body: caregiverProfile({ status: 'PENDING', certificates: [{ type: 'CARE_WORKER', number: '2020-999999' }] }) },
     });
     renderWithProviders(<CaregiverProfilePage />);
     const number = await screen.findByLabelText(/자격증 번호/);
@@ -139,7 +139,7 @@ describe('CaregiverProfilePage editing', () => {
   });
 
   it('says so when nothing changed, without calling the server', async () => {
-    const calls = stubApi({ 'GET /api/v1/caregivers/me': { body: profile() }, 'GET /api/v1/caregivers/regions': { body: regions } });
+    const calls = stubApi({ 'GET /api/v1/caregivers/me': { body: caregiverProfile() }, 'GET /api/v1/caregivers/regions': { body: regions } });
     renderWithProviders(<CaregiverProfilePage />);
     await userEvent.click(await screen.findByRole('button', { name: '변경 내용 저장' }));
     expect(await screen.findByText('바뀐 내용이 없습니다.')).toBeTruthy();

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { CaregiverRequestsPage } from './requests-page.tsx';
-import { page, reservation } from './test-fixtures.ts';
+import { page, reservation } from '../test/fixtures.ts';
 
 beforeEach(() => signIn());
 afterEach(() => vi.unstubAllGlobals());
@@ -45,7 +45,7 @@ describe('CaregiverRequestsPage', () => {
     expect(within(card).getByText('응답 기한')).toBeTruthy();
     expect(within(card).getByText('2026년 11월 26일 (목) 오전 9:00')).toBeTruthy();
     expect(within(card).getByText('병원 간병 · 시간제')).toBeTruthy();
-    expect(within(card).getByRole('group', { name: '요금 내역' }).textContent).toContain('45,000원');
+    expect(within(card).getByRole('group', { name: '요금 내역' }).textContent).toContain('60,000원');
   });
 
   it('accepts with the optional note and removes the request', async () => {
@@ -56,7 +56,7 @@ describe('CaregiverRequestsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '수락 확정' }));
     expect(await screen.findByText('수락했습니다. 보호자가 결제하면 예약이 확정됩니다.')).toBeTruthy();
     const accept = calls.find((c) => c.method === 'POST');
-    expect(accept?.path).toBe('/api/v1/reservations/res-1/accept');
+    expect(accept?.path).toBe('/api/v1/reservations/res-00000001-aaaa/accept');
     expect(accept?.body).toEqual({ caregiverNote: '시간 맞춰 가겠습니다.' });
     await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
   });
@@ -83,7 +83,7 @@ describe('CaregiverRequestsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '거절 보내기' }));
     await screen.findByText('거절했습니다.');
     const reject = calls.find((c) => c.method === 'POST');
-    expect(reject?.path).toBe('/api/v1/reservations/res-1/reject');
+    expect(reject?.path).toBe('/api/v1/reservations/res-00000001-aaaa/reject');
     expect(reject?.body).toEqual({ reason: '그날은 다른 일정이 있습니다.', suggestedAlternative: '다음 주 월요일부터 가능합니다.' });
   });
 

@@ -1,15 +1,41 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, call } from '../api/client.ts';
 import type { Reservation } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
 import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { TextAreaField } from '../ui/form.tsx';
-import { useAction } from '../ui/use-async.ts';
+import { useAction, type Action } from '../ui/use-async.ts';
 
 import { caregiverMessages } from './messages.ts';
 
 type Mode = 'idle' | 'accept' | 'reject';
+
+/** The inline form of one answer: its fields, the request's problem, confirm and cancel. */
+function AnswerForm({ onSubmit, action, submit, tone, cancel, onCancel, children }: {
+  onSubmit(event: FormEvent): void;
+  action: Action<[], void>;
+  submit: string;
+  tone: 'btn-primary' | 'btn-danger';
+  cancel: string;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  return (
+    <form className="stack cg-panel" onSubmit={onSubmit} noValidate>
+      {children}
+      <ErrorNotice problem={action.problem} />
+      <div className="row">
+        <button type="submit" className={`btn ${tone}`} disabled={action.pending}>
+          {submit}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          {cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
 
 /** Accept (with an optional note) or decline (with a required reason) a REQUESTED reservation, inline. */
 export function RespondPanel({ reservation, onDone }: { reservation: Reservation; onDone(updated: Reservation, message: string): void }) {
@@ -52,34 +78,16 @@ export function RespondPanel({ reservation, onDone }: { reservation: Reservation
 
   if (mode === 'accept')
     return (
-      <form className="stack cg-panel" onSubmit={submitAccept} noValidate>
+      <AnswerForm onSubmit={submitAccept} action={accept} submit={m.confirmAccept} tone="btn-primary" cancel={c.actions.cancel} onCancel={close}>
         <TextAreaField label={m.note} name="caregiverNote" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} problem={accept.problem} autoFocus />
-        <ErrorNotice problem={accept.problem} />
-        <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={accept.pending}>
-            {m.confirmAccept}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            {c.actions.cancel}
-          </button>
-        </div>
-      </form>
+      </AnswerForm>
     );
   if (mode === 'reject')
     return (
-      <form className="stack cg-panel" onSubmit={submitReject} noValidate>
+      <AnswerForm onSubmit={submitReject} action={reject} submit={m.confirmReject} tone="btn-danger" cancel={c.actions.cancel} onCancel={close}>
         <TextAreaField label={m.reason} name="reason" required rows={3} maxLength={500} value={reason} error={reasonError} problem={reject.problem} onChange={(e) => setReason(e.target.value)} autoFocus />
         <TextAreaField label={m.alternative} name="suggestedAlternative" hint={m.alternativeHint} rows={2} maxLength={1000} value={alternative} problem={reject.problem} onChange={(e) => setAlternative(e.target.value)} />
-        <ErrorNotice problem={reject.problem} />
-        <div className="row">
-          <button type="submit" className="btn btn-danger" disabled={reject.pending}>
-            {m.confirmReject}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            {c.actions.cancel}
-          </button>
-        </div>
-      </form>
+      </AnswerForm>
     );
   return (
     <div className="row">

@@ -5,7 +5,7 @@ import { formattersFor } from '../i18n/i18n.tsx';
 import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { CaregiverReservationPage } from './reservation-page.tsx';
 import { CaregiverSchedulePage, groupByDay } from './schedule-page.tsx';
-import { page, reservation } from './test-fixtures.ts';
+import { page, reservation } from '../test/fixtures.ts';
 
 beforeEach(() => signIn());
 afterEach(() => vi.unstubAllGlobals());

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi, type StubbedCall } from '../test/render.tsx';
 import { BookingPage } from './booking-page.tsx';
 import { bookingTimes, parseConditions } from './booking.ts';
-import { caregiver, quote, regions, reservation } from './test-fixtures.ts';
+import { caregiverCard, quote, regions, reservation } from '../test/fixtures.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -16,7 +16,7 @@ type Answer = { status?: number; body?: unknown } | ((call: StubbedCall) => { st
 function stubBooking(post: Answer, quoteAnswer: Answer = (call) => ({ body: quote(Number(new Date(call.query.get('endAt') ?? '').getTime() - new Date(call.query.get('startAt') ?? '').getTime()) / 3600_000) })) {
   return stubApi({
     'GET /api/v1/caregivers/regions': { body: regions },
-    'GET /api/v1/caregivers/{id}': { body: caregiver() },
+    'GET /api/v1/caregivers/{id}': { body: caregiverCard() },
     'GET /api/v1/quotes': quoteAnswer,
     'POST /api/v1/reservations': post,
   });

@@ -1,4 +1,4 @@
-import { isoToSeoulInput, seoulInputToIso } from '../i18n/i18n.tsx';
+import { addHours, isoToSeoulInput, seoulDay, seoulInputToIso } from '../i18n/seoul-time.ts';
 
 // Pure helpers of the booking form: the end of the booking from its start and duration, and the
 // patient's conditions typed as a comma- or line-separated list.
@@ -17,7 +17,7 @@ export function bookingTimes(start: string, rateType: RateType, duration: string
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(start) || duration.trim() === '' || !Number.isFinite(units) || units <= 0) return undefined;
   const startAt = seoulInputToIso(start);
   const hours = rateType === 'DAILY' ? units * 24 : units;
-  const end = new Date(new Date(startAt).getTime() + hours * 3600_000);
+  const end = addHours(startAt, hours);
   if (Number.isNaN(end.getTime())) return undefined;
   // A duration that is not whole (1.5 hours) is sent as typed: the server explains what is wrong.
   return { startAt, endAt: seoulInputToIso(isoToSeoulInput(end)) };
@@ -29,8 +29,7 @@ export function parseConditions(text: string): string[] {
 
 /** Tomorrow 09:00 in Seoul, as a datetime-local value: a sensible first start. */
 export function defaultStart(now = new Date()): string {
-  const tomorrow = isoToSeoulInput(new Date(now.getTime() + 24 * 3600_000));
-  return `${tomorrow.slice(0, 10)}T09:00`;
+  return `${seoulDay(addHours(now, 24))}T09:00`;
 }
 
 export function newIdempotencyKey(): string {

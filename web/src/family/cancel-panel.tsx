@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { SubmitButton, TextAreaField } from '../ui/form.tsx';
-import { loadCancellationQuote, useCancellation, type CancellationQuote } from '../ui/cancellation.ts';
-import { useAction } from '../ui/use-async.ts';
+import { useQuotedCancellation } from '../ui/cancellation.ts';
 import { reservationMessages } from './reservation-messages.ts';
 
 /**
@@ -14,15 +12,7 @@ export function CancelPanel({ reservationId, onCancelled }: { reservationId: str
   const m = useMessages(reservationMessages).cancel;
   const d = useMessages(reservationMessages).detail;
   const f = useFormat();
-  const [quote, setQuote] = useState<CancellationQuote>();
-  const open = useAction(async () => setQuote(await loadCancellationQuote(reservationId)));
-  const { reason, setReason, reasonError, cancel, submit } = useCancellation(reservationId, {
-    reasonRequired: m.reasonRequired,
-    onCancelled: () => {
-      setQuote(undefined);
-      onCancelled();
-    },
-  });
+  const { quote, open, close, reason, setReason, reasonError, cancel, submit } = useQuotedCancellation(reservationId, { reasonRequired: m.reasonRequired, onCancelled });
   if (!quote) {
     return (
       <div className="stack">
@@ -61,7 +51,7 @@ export function CancelPanel({ reservationId, onCancelled }: { reservationId: str
         <SubmitButton pending={cancel.pending} pendingLabel={m.pending}>
           {m.confirm}
         </SubmitButton>
-        <button type="button" className="btn btn-secondary" onClick={() => setQuote(undefined)}>
+        <button type="button" className="btn btn-secondary" onClick={close}>
           {m.keep}
         </button>
       </div>

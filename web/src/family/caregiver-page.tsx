@@ -1,22 +1,22 @@
 import { api, call } from '../api/client.ts';
 import type { CaregiverProfile } from '../api/types.ts';
-import { useSession } from '../auth/session.tsx';
+import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
+import { AsyncView } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { CaregiverPhoto, CertificateBadges, RatingText } from './caregiver-card.tsx';
 import './family.css';
 import { familyMessages } from './messages.ts';
+import { MorePages } from './more-pages.tsx';
 import { usePages } from './use-pages.ts';
 
 const DAY = 24 * 3600_000;
 
 function Reviews({ id }: { id: string }) {
   const m = useMessages(familyMessages).caregiver;
-  const c = useMessages(common);
   const f = useFormat();
   const pages = usePages((cursor) => call(api.GET('/api/v1/caregivers/{id}/reviews', { params: { path: { id }, query: { limit: 10, ...(cursor ? { cursor } : {}) } } })), [id]);
   return (
@@ -37,12 +37,7 @@ function Reviews({ id }: { id: string }) {
           </ul>
         )}
       </AsyncView>
-      <ErrorNotice problem={pages.moreProblem} />
-      {pages.cursor && (
-        <button type="button" className="btn btn-secondary" onClick={() => void pages.loadMore()} disabled={pages.loadingMore}>
-          {c.actions.more}
-        </button>
-      )}
+      <MorePages pages={pages} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
 import { reservationUpdate, withStatus } from './reservation-live.ts';
 import { ReservationPage } from './reservation-page.tsx';
 import { ReservationsPage } from './reservations-page.tsx';
-import { guardian, reservation } from './test-fixtures.ts';
+import { guardianUser, reservation } from '../test/fixtures.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -16,12 +16,12 @@ describe('ReservationPage', () => {
   it('shows the refund, fee and tier before the cancellation is confirmed, and needs a reason', async () => {
     signIn();
     const calls = stubApi({
-      'GET /api/v1/users/me': { body: guardian },
+      'GET /api/v1/users/me': { body: guardianUser },
       'GET /api/v1/reservations/{id}': { body: reservation({ status: 'CONFIRMED', paymentId: 'p-1' }) },
       'GET /api/v1/reservations/{id}/cancellation-quote': { body: { refundAmount: 30000, feeAmount: 30000, tier: 'GUARDIAN_24H_OR_MORE' } },
       'POST /api/v1/reservations/{id}/cancel': { body: reservation({ status: 'CANCELLED', refundAmount: 30000 }) },
     });
-    renderWithProviders(<ReservationPage params={{ id: 'r-1' }} />);
+    renderWithProviders(<ReservationPage params={{ id: 'res-00000001-aaaa' }} />);
     await userEvent.click(await screen.findByRole('button', { name: '예약 취소' }));
     const panel = await screen.findByRole('form', { name: '예약 취소' });
     expect(within(panel).getByText('환불 금액').nextSibling?.textContent).toBe('30,000원');
@@ -39,10 +39,10 @@ describe('ReservationPage', () => {
   it('shows the details, the caregiver answer and the quote lines (English)', async () => {
     signIn();
     stubApi({
-      'GET /api/v1/users/me': { body: guardian },
+      'GET /api/v1/users/me': { body: guardianUser },
       'GET /api/v1/reservations/{id}': { body: reservation({ status: 'REJECTED', rejectionReason: 'Busy that week', suggestedAlternative: 'Dec 8 instead' }) },
     });
-    renderWithProviders(<ReservationPage params={{ id: 'r-1' }} />, { locale: 'en' });
+    renderWithProviders(<ReservationPage params={{ id: 'res-00000001-aaaa' }} />, { locale: 'en' });
     expect(await screen.findByText('Declined')).toBeTruthy();
     expect(screen.getByText('Busy that week')).toBeTruthy();
     expect(screen.getByText('Dec 8 instead')).toBeTruthy();
@@ -54,24 +54,24 @@ describe('ReservationPage', () => {
   it('opens the sandbox checkout when paying an accepted reservation', async () => {
     signIn();
     const calls = stubApi({
-      'GET /api/v1/users/me': { body: guardian },
+      'GET /api/v1/users/me': { body: guardianUser },
       'GET /api/v1/reservations/{id}': { body: reservation({ status: 'ACCEPTED' }) },
-      'POST /api/v1/payments': { status: 201, body: { id: 'p-1', reservationId: 'r-1', orderId: 'cn-order-1', orderName: '간병', amount: 60000, customerKey: 'ck', clientKey: 'sandbox', provider: 'sandbox', status: 'READY' } },
+      'POST /api/v1/payments': { status: 201, body: { id: 'p-1', reservationId: 'res-00000001-aaaa', orderId: 'cn-order-1', orderName: '간병', amount: 60000, customerKey: 'ck', clientKey: 'sandbox', provider: 'sandbox', status: 'READY' } },
     });
-    renderWithProviders(<ReservationPage params={{ id: 'r-1' }} />);
+    renderWithProviders(<ReservationPage params={{ id: 'res-00000001-aaaa' }} />);
     await userEvent.click(await screen.findByRole('button', { name: '결제하기' }));
-    await waitFor(() => expect(`${window.location.pathname}${window.location.search}`).toBe('/checkout/r-1?orderId=cn-order-1'));
-    expect(calls.find((c) => c.path === '/api/v1/payments')?.body).toEqual({ reservationId: 'r-1' });
+    await waitFor(() => expect(`${window.location.pathname}${window.location.search}`).toBe('/checkout/res-00000001-aaaa?orderId=cn-order-1'));
+    expect(calls.find((c) => c.path === '/api/v1/payments')?.body).toEqual({ reservationId: 'res-00000001-aaaa' });
   });
 
   it('validates the review before sending it', async () => {
     signIn();
     const calls = stubApi({
-      'GET /api/v1/users/me': { body: guardian },
+      'GET /api/v1/users/me': { body: guardianUser },
       'GET /api/v1/reservations/{id}': { body: reservation({ status: 'COMPLETED' }) },
       'POST /api/v1/reviews': { status: 201, body: { id: 'rv-1' } },
     });
-    renderWithProviders(<ReservationPage params={{ id: 'r-1' }} />);
+    renderWithProviders(<ReservationPage params={{ id: 'res-00000001-aaaa' }} />);
     const content = await screen.findByLabelText(/후기 내용/);
     await userEvent.type(content, '좋아요');
     expect(screen.getByText('3 / 1000자')).toBeTruthy();
@@ -83,17 +83,17 @@ describe('ReservationPage', () => {
     await userEvent.type(content, ' 정말 친절하셨습니다');
     await userEvent.click(screen.getByRole('button', { name: '후기 등록' }));
     expect(await screen.findByText('후기를 등록했습니다. 감사합니다.')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reservationId: 'r-1', rating: 5, content: '좋아요 정말 친절하셨습니다' });
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reservationId: 'res-00000001-aaaa', rating: 5, content: '좋아요 정말 친절하셨습니다' });
   });
 
   it('says so when the booking was already reviewed', async () => {
     signIn();
     stubApi({
-      'GET /api/v1/users/me': { body: guardian },
+      'GET /api/v1/users/me': { body: guardianUser },
       'GET /api/v1/reservations/{id}': { body: reservation({ status: 'COMPLETED' }) },
       'POST /api/v1/reviews': { status: 409, body: { status: 409, code: 'REVIEW_EXISTS', title: 'Conflict' } },
     });
-    renderWithProviders(<ReservationPage params={{ id: 'r-1' }} />, { locale: 'en' });
+    renderWithProviders(<ReservationPage params={{ id: 'res-00000001-aaaa' }} />, { locale: 'en' });
     await userEvent.click(await screen.findByRole('radio', { name: '4 stars' }));
     await userEvent.type(screen.getByLabelText(/Your review/), 'Very kind and careful.');
     await userEvent.click(screen.getByRole('button', { name: 'Post review' }));
@@ -105,7 +105,7 @@ describe('ReservationsPage', () => {
   it('lists bookings with status, caregiver and total, and filters by status', async () => {
     signIn();
     const calls = stubApi({
-      'GET /api/v1/users/me': { body: guardian },
+      'GET /api/v1/users/me': { body: guardianUser },
       'GET /api/v1/reservations': (call) => ({
         body: { items: call.query.get('status') === 'COMPLETED' ? [] : [reservation({ status: 'ACCEPTED' })], nextCursor: null },
       }),

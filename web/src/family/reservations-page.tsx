@@ -5,12 +5,13 @@ import type { Json, Query } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
+import { AsyncView } from '../ui/feedback.tsx';
 import { SelectField } from '../ui/form.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
 import './family.css';
 import { reservationMessages } from './reservation-messages.ts';
 import { reservationUpdate, withStatus } from './reservation-live.ts';
+import { MorePages } from './more-pages.tsx';
 import { usePages } from './use-pages.ts';
 
 type Item = Json<'/api/v1/reservations', 'get'>['items'][number];
@@ -95,12 +96,7 @@ export function ReservationsPage() {
           </ul>
         )}
       </AsyncView>
-      <ErrorNotice problem={pages.moreProblem} />
-      {pages.cursor && (
-        <button type="button" className="btn btn-secondary" onClick={() => void pages.loadMore()} disabled={pages.loadingMore}>
-          {c.actions.more}
-        </button>
-      )}
+      <MorePages pages={pages} />
     </Page>
   );
 }

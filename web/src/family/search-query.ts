@@ -1,4 +1,4 @@
-import { seoulInputToIso } from '../i18n/i18n.tsx';
+import { seoulInputToIso } from '../i18n/seoul-time.ts';
 
 // The caregiver search lives in the URL query (so back/forward and shared links work). The URL keeps
 // the filters as the form shows them (dates as Seoul wall time); `apiQuery` turns them into exactly the

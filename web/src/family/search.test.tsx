@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubApi, type StubbedCall } from '../test/render.tsx';
 import { FamilyHomePage } from './home-page.tsx';
 import { apiQuery, filtersFromUrl, filtersToUrl } from './search-query.ts';
-import { caregiver, regions } from './test-fixtures.ts';
+import { caregiverCard, regions } from '../test/fixtures.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -36,7 +36,7 @@ describe('FamilyHomePage', () => {
     window.history.replaceState(null, '', '/?sido=서울특별시&serviceType=DEMENTIA&sort=rating');
     const calls = stubApi({
       'GET /api/v1/caregivers/regions': { body: regions },
-      'GET /api/v1/caregivers': { body: { items: [caregiver({ photoUrl: '/api/v1/caregivers/cg-1/photo' }), caregiver({ id: 'cg-2', displayName: '이철수', reviewCount: 0, ratingAverage: 0 })], nextCursor: null } },
+      'GET /api/v1/caregivers': { body: { items: [caregiverCard({ photoUrl: '/api/v1/caregivers/cg-1/photo' }), caregiverCard({ id: 'cg-2', displayName: '이철수', reviewCount: 0, ratingAverage: 0 })], nextCursor: null } },
     });
     renderWithProviders(<FamilyHomePage />);
     const card = (await screen.findByRole('link', { name: '김영희 상세 보기' })).closest('li') as HTMLElement;
@@ -60,7 +60,7 @@ describe('FamilyHomePage', () => {
     const calls = stubApi({
       'GET /api/v1/caregivers/regions': { body: regions },
       'GET /api/v1/caregivers/top': { body: { items: [], nextCursor: null } },
-      'GET /api/v1/caregivers': { body: { items: [caregiver()], nextCursor: null } },
+      'GET /api/v1/caregivers': { body: { items: [caregiverCard()], nextCursor: null } },
     });
     renderWithProviders(<FamilyHomePage />);
     await screen.findByRole('link', { name: '김영희 상세 보기' });
@@ -102,7 +102,7 @@ describe('FamilyHomePage', () => {
     window.history.replaceState(null, '', '/?gender=FEMALE');
     let fail = true;
     const calls = stubApi({
-      'GET /api/v1/caregivers': () => (fail ? { status: 503, body: { status: 503, code: 'UNEXPECTED', title: 'x' } } : { body: { items: [caregiver()], nextCursor: null } }),
+      'GET /api/v1/caregivers': () => (fail ? { status: 503, body: { status: 503, code: 'UNEXPECTED', title: 'x' } } : { body: { items: [caregiverCard()], nextCursor: null } }),
     });
     renderWithProviders(<FamilyHomePage />);
     expect((await screen.findByRole('alert')).textContent).toContain('예상하지 못한 오류가 발생했습니다.');
@@ -117,8 +117,8 @@ describe('FamilyHomePage', () => {
     const calls = stubApi({
       'GET /api/v1/caregivers': (call) =>
         call.query.get('cursor') === 'next-1'
-          ? { body: { items: [caregiver({ id: 'cg-2', displayName: '이철수' })], nextCursor: null } }
-          : { body: { items: [caregiver()], nextCursor: 'next-1' } },
+          ? { body: { items: [caregiverCard({ id: 'cg-2', displayName: '이철수' })], nextCursor: null } }
+          : { body: { items: [caregiverCard()], nextCursor: 'next-1' } },
     });
     renderWithProviders(<FamilyHomePage />);
     await screen.findByRole('link', { name: '김영희 상세 보기' });
@@ -131,8 +131,8 @@ describe('FamilyHomePage', () => {
 
   it('shows popular caregivers without filters, in English', async () => {
     stubApi({
-      'GET /api/v1/caregivers/top': { body: { items: [{ ...caregiver({ id: 'cg-9', displayName: 'Top Kim' }), score: 4.7 }], nextCursor: null } },
-      'GET /api/v1/caregivers': { body: { items: [caregiver()], nextCursor: null } },
+      'GET /api/v1/caregivers/top': { body: { items: [{ ...caregiverCard({ id: 'cg-9', displayName: 'Top Kim' }), score: 4.7 }], nextCursor: null } },
+      'GET /api/v1/caregivers': { body: { items: [caregiverCard()], nextCursor: null } },
     });
     renderWithProviders(<FamilyHomePage />, { locale: 'en' });
     expect(await screen.findByRole('heading', { name: 'Popular caregivers' })).toBeTruthy();

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { BUSINESS_TIME_ZONE } from './seoul-time.ts';
 
 // Korean by default, English on request. Every user-facing string lives in a message bundle next to the
 // screens that use it (`defineMessages(ko, en)`): English must have exactly Korean's shape, so a
@@ -7,7 +8,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 export type Locale = 'ko' | 'en';
 export const LOCALES: readonly Locale[] = ['ko', 'en'];
 const LOCALE_KEY = 'carenest.locale';
-export const BUSINESS_TIME_ZONE = 'Asia/Seoul';
 
 /** The shape of a bundle with every string literal widened to string (English mirrors Korean). */
 export type Widen<T> = T extends string
@@ -115,18 +115,4 @@ export function formattersFor(locale: Locale): Formatters {
 export function useFormat(): Formatters {
   const { locale } = useLocale();
   return useMemo(() => formattersFor(locale), [locale]);
-}
-
-/**
- * A `datetime-local` input value (wall-clock time in Seoul) as ISO 8601 with the +09:00 offset the API
- * expects, and back. Korea has no daylight saving time, so the offset is fixed.
- */
-export function seoulInputToIso(value: string): string {
-  return `${value.length === 16 ? `${value}:00` : value}+09:00`;
-}
-
-export function isoToSeoulInput(iso: string | Date): string {
-  const at = new Date(typeof iso === 'string' ? iso : iso.getTime());
-  const seoul = new Date(at.getTime() + 9 * 3600_000);
-  return seoul.toISOString().slice(0, 16);
 }

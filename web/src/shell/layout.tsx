@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLiveStatus } from '../api/live.ts';
-import { useSession } from '../auth/session.tsx';
+import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
 import { LOCALES, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, call } from '../api/client.ts';
 import { useLiveFrames } from '../api/live.ts';
 import type { Notification, Role } from '../api/types.ts';
-import { useSession } from '../auth/session.tsx';
+import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
 import { defineMessages, useFormat, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';

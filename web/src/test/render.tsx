@@ -1,9 +1,9 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { SessionProvider } from '../auth/session.tsx';
+import { SessionProvider } from '../auth/session-provider.tsx';
 import { LocaleProvider, type Locale } from '../i18n/i18n.tsx';
-import { storeTokens } from '../api/session.ts';
+import { storeTokens } from '../api/session-tokens.ts';
 
 // Component-test helpers. Components talk to the API through fetch; tests answer at that boundary with
 // canned HTTP responses (status + JSON), so the real client, problem parsing and session code run.

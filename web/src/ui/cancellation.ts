@@ -39,3 +39,32 @@ export function useCancellation(reservationId: string, options: { reasonRequired
   };
   return { reason, setReason, reasonError, cancel, submit };
 }
+
+export interface QuotedCancellation extends Cancellation {
+  /** What cancelling now would refund, while the panel is open. */
+  readonly quote: CancellationQuote | undefined;
+  /** Loads the quote, which opens the panel: pending and its problem. */
+  readonly open: Action<[], void>;
+  /** Closes the panel without cancelling. */
+  close(): void;
+}
+
+/** The inline cancel panels (family, admin): opening loads the quote; cancelling or "keep" closes it. */
+export function useQuotedCancellation(
+  reservationId: string,
+  options: { reasonRequired: string; onCancelled(): void; onOpened?(): void },
+): QuotedCancellation {
+  const [quote, setQuote] = useState<CancellationQuote>();
+  const open = useAction(async () => {
+    setQuote(await loadCancellationQuote(reservationId));
+    options.onOpened?.();
+  });
+  const cancellation = useCancellation(reservationId, {
+    reasonRequired: options.reasonRequired,
+    onCancelled: () => {
+      setQuote(undefined);
+      options.onCancelled();
+    },
+  });
+  return { ...cancellation, quote, open, close: () => setQuote(undefined) };
+}

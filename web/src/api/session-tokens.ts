@@ -1,7 +1,8 @@
-// Who is signed in. The access token lives only in memory; the refresh token is kept in localStorage so a
-// reload keeps the session (the API is bearer-only, so there is no cookie to fall back on). Refreshes are
-// single-flight: concurrent 401s wait for one /auth/refresh, since refresh tokens rotate and a reused one
-// revokes the whole family (API.md).
+// The session's tokens, below React (the API client and the live connection use them; the signed-in
+// user for screens is auth/session-provider.tsx). The access token lives only in memory; the refresh
+// token is kept in localStorage so a reload keeps the session (the API is bearer-only, so there is no
+// cookie to fall back on). Refreshes are single-flight: concurrent 401s wait for one /auth/refresh,
+// since refresh tokens rotate and a reused one revokes the whole family (API.md).
 
 const REFRESH_KEY = 'carenest.refreshToken';
 

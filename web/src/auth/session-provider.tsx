@@ -1,11 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call } from '../api/client.ts';
-import { clearSession, currentAccessToken, hasSession, onSessionChange, storeTokens } from '../api/session.ts';
+import { clearSession, currentAccessToken, hasSession, onSessionChange, storeTokens } from '../api/session-tokens.ts';
 import type { Role, User } from '../api/types.ts';
 import { hasChosenLocale, useLocale } from '../i18n/i18n.tsx';
 
-// The signed-in user for every screen: loaded from /users/me when a session exists, cleared on logout
-// or when the refresh token is refused.
+// The signed-in user for every screen (React context, `useSession()`): loaded from /users/me when a
+// session exists, cleared on logout or when the refresh token is refused. The tokens themselves live in
+// api/session-tokens.ts.
 
 interface SessionState {
   readonly status: 'loading' | 'anonymous' | 'signed-in';
