@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { Module, Platform } from './platform/module.ts';
-import { authorize, type Access, type AccessTokenVerifier } from './platform/http/access.ts';
+import type { AccessTokenVerifier } from './platform/access.ts';
+import { authorize, type Access } from './platform/http/access.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { registerValidation } from './platform/http/validation.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';

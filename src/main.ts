@@ -3,22 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import type { Config } from './platform/config.ts';
+import { ConfigError, loadSettings, type SettingsOf } from './platform/settings.ts';
 import { openPlatform } from './platform/assemble.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { loggerOptions } from './platform/observability/logger.ts';
 import { resolveSecret } from './platform/secrets.ts';
 import { MIGRATION_SOURCES } from './modules/migrations.ts';
-import { createModules } from './modules/index.ts';
+import { createModules, startupSettings } from './modules/index.ts';
 import { seedDemoData, type DemoLogins } from './demo/seed.ts';
 import { ensureWebAssets, WEB_DIST } from './web-assets.ts';
 
 // `node src/main.ts` serves the platform; `migrate` only applies migrations; `openapi` prints the API document.
 
-function readConfig(): Config {
+type StartupSettings = SettingsOf<typeof startupSettings>;
+
+/** The platform's config and every module's settings; every bad variable on its own line, then exit 78. */
+function readSettings(): StartupSettings {
   try {
-    return loadConfig(process.env);
+    return loadSettings(process.env, startupSettings);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -60,7 +64,7 @@ function banner(config: Config, port: number, adminSecret: { value: string; sour
   return `${lines.join('\n')}\n`;
 }
 
-async function serve(config: Config): Promise<void> {
+async function serve({ config, modules: settings }: StartupSettings): Promise<void> {
   const startedAt = performance.now();
   const logger = pino(loggerOptions(config.logLevel));
   if (config.databaseUrl && !process.env.JWT_SECRET) {
@@ -68,8 +72,8 @@ async function serve(config: Config): Promise<void> {
   }
   const jwtSecret = await resolveSecret(config.jwtSecret, config.dataDir, 'jwt-secret');
   const adminSecret = await resolveSecret(config.adminSignupSecret, config.dataDir, 'admin-signup-secret');
-  const running = await openPlatform({ config, logger });
-  const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value });
+  const running = await openPlatform({ config, logger, migrations: MIGRATION_SOURCES });
+  const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value }, settings);
   await running.start(modules.consumers, modules.workers);
   const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value }) : undefined;
   const web = config.serveWeb && (await ensureWebAssets(logger));
@@ -110,9 +114,9 @@ async function serve(config: Config): Promise<void> {
 async function printOpenApi(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-openapi-'));
   try {
-    const scratch = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', SERVE_WEB: 'false' });
-    const running = await openPlatform({ config: scratch, logger: pino({ level: 'silent' }) });
-    const modules = createModules(running.platform, { jwtSecret: 'openapi-only', adminSignupSecret: 'openapi-only' });
+    const scratch = loadSettings({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', SERVE_WEB: 'false' }, startupSettings);
+    const running = await openPlatform({ config: scratch.config, logger: pino({ level: 'silent' }), migrations: MIGRATION_SOURCES });
+    const modules = createModules(running.platform, { jwtSecret: 'openapi-only', adminSignupSecret: 'openapi-only' }, scratch.modules);
     const app = await buildApp({ platform: running.platform, modules: modules.modules, verifyAccessToken: modules.verifyAccessToken });
     await app.ready();
     process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
@@ -124,8 +128,8 @@ async function printOpenApi(): Promise<void> {
 }
 
 const command = process.argv[2] ?? 'serve';
-if (command === 'migrate') await runMigrations(readConfig());
-else if (command === 'serve') await serve(readConfig());
+if (command === 'migrate') await runMigrations(readSettings().config);
+else if (command === 'serve') await serve(readSettings());
 else if (command === 'openapi') await printOpenApi();
 else {
   console.error(`unknown command "${command}": use serve (default), migrate or openapi`);

@@ -1,34 +1,65 @@
-import type { Module, Platform, Worker } from '../platform/module.ts';
-import type { AccessTokenVerifier } from '../platform/http/access.ts';
+import type { Module, ModuleManifest, Platform, Worker } from '../platform/module.ts';
+import { platformSettings } from '../platform/config.ts';
+import { composeSettings, type SettingsOf } from '../platform/settings.ts';
+import type { AccessTokenVerifier } from '../platform/access.ts';
 import type { EventConsumer } from '../platform/events/event.ts';
 import type { WithdrawalBlocker } from './identity/contract.ts';
-import { createIdentityModule } from './identity/index.ts';
-import { createCaregiversModule } from './caregivers/index.ts';
-import { createReservationsModule } from './reservations/index.ts';
-import { createPaymentsModule } from './payments/index.ts';
-import { createNotificationsModule } from './notifications/index.ts';
-import { createReviewsModule } from './reviews/index.ts';
-import { createAdminModule } from './admin/index.ts';
+import { createIdentityModule, identityManifest } from './identity/index.ts';
+import { caregiversManifest, createCaregiversModule } from './caregivers/index.ts';
+import { createReservationsModule, reservationsManifest } from './reservations/index.ts';
+import { createPaymentsModule, paymentsManifest } from './payments/index.ts';
+import { createNotificationsModule, notificationsManifest } from './notifications/index.ts';
+import { createReviewsModule, reviewsManifest } from './reviews/index.ts';
+import { adminManifest, createAdminModule } from './admin/index.ts';
+import { aiSettings } from './ai/settings.ts';
+import { settlementsSettings } from './settlements/settings.ts';
 
 // The one place that knows every module and wires them through their contracts.
+
+/** Every module's manifest, in the order their tables are created, after the platform's (migrations.ts). */
+export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
+  identityManifest,
+  caregiversManifest,
+  reservationsManifest,
+  paymentsManifest,
+  notificationsManifest,
+  reviewsManifest,
+  adminManifest,
+];
+
+/** Every module's settings under its name. AI and settlements declare theirs before the modules exist. */
+export const moduleSettings = composeSettings({
+  identity: identityManifest.settings,
+  caregivers: caregiversManifest.settings,
+  reservations: reservationsManifest.settings,
+  payments: paymentsManifest.settings,
+  notifications: notificationsManifest.settings,
+  ai: aiSettings,
+  settlements: settlementsSettings,
+});
+
+export type ModuleSettings = SettingsOf<typeof moduleSettings>;
+
+/** What start-up reads from the environment, in one pass: `loadSettings(process.env, startupSettings)`. */
+export const startupSettings = composeSettings({ config: platformSettings, modules: moduleSettings });
 
 export interface ModuleSecrets {
   readonly jwtSecret: string;
   readonly adminSignupSecret: string;
 }
 
-export function createModules(platform: Platform, secrets: ModuleSecrets) {
-  const caregivers = createCaregiversModule(platform);
-  const reservations = createReservationsModule(platform, { caregivers: caregivers.api });
-  const payments = createPaymentsModule(platform, { reservations: reservations.api });
+export function createModules(platform: Platform, secrets: ModuleSecrets, settings: ModuleSettings) {
+  const caregivers = createCaregiversModule(platform, { settings: settings.caregivers });
+  const reservations = createReservationsModule(platform, { caregivers: caregivers.api, settings: settings.reservations });
+  const payments = createPaymentsModule(platform, { reservations: reservations.api, settings: settings.payments });
   // API.md: DELETE /users/me is 409 ACTIVE_RESERVATIONS while the user has reservations not yet finished.
   const unfinishedReservations: WithdrawalBlocker = async (userId) =>
     (await reservations.api.hasUnfinishedReservations(userId))
       ? { code: 'ACTIVE_RESERVATIONS', message: 'Finish or cancel your reservations before withdrawing' }
       : undefined;
-  const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations] });
+  const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations], settings: settings.identity });
   const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api });
-  const notifications = createNotificationsModule(platform, { identity: identity.api });
+  const notifications = createNotificationsModule(platform, { identity: identity.api, settings: settings.notifications });
   const admin = createAdminModule(platform, {
     reservations: reservations.api,
     payments: payments.api,

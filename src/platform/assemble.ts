@@ -3,17 +3,18 @@ import { Registry } from 'prom-client';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { migrate } from './db/migrator.ts';
+import { migrate, type MigrationSource } from './db/migrator.ts';
 import { createCache } from './cache/index.ts';
 import { createFileStorage } from './storage/index.ts';
 import { createEventBus, startOutboxRelay, type OutboxRelay } from './events/index.ts';
+import { createTransact } from './events/transact.ts';
+import { createPoller } from './poller.ts';
 import type { EventConsumer } from './events/event.ts';
 import type { Platform, Worker } from './module.ts';
 import { createFieldCipher, parseEncryptionKey } from './crypto.ts';
 import { resolveSecret } from './secrets.ts';
 import { createLocalRealtime, type LocalRealtime } from './realtime/local-realtime.ts';
 import { createRedisRealtime } from './realtime/redis-realtime.ts';
-import { MIGRATION_SOURCES } from '../modules/migrations.ts';
 
 // Opens the infrastructure the configuration asks for, in the order it depends on itself,
 // and closes it in reverse.
@@ -33,7 +34,8 @@ export async function openPlatform(options: {
   logger: Logger;
   clock?: Clock;
   database?: Database;
-  migrations?: boolean;
+  /** The platform's and the modules' migrations, applied first; none when the database is migrated already. */
+  migrations?: readonly MigrationSource[];
   /** The registry served at /metrics (a fresh one when absent); the Kafka bus adds its counters and lag gauge. */
   metricsRegistry?: Registry;
 }): Promise<RunningPlatform> {
@@ -42,8 +44,8 @@ export async function openPlatform(options: {
   const database =
     options.database ??
     (await openDatabase({ ...config, onPoolError: (error) => logger.warn({ err: error }, 'idle database connection lost') }));
-  if (options.migrations !== false) {
-    const applied = await migrate(database, MIGRATION_SOURCES);
+  if (options.migrations) {
+    const applied = await migrate(database, options.migrations);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
   }
   const encryptionKey = parseEncryptionKey((await resolveSecret(config.dataEncryptionKey, config.dataDir, 'data-encryption-key')).value);
@@ -70,6 +72,7 @@ export async function openPlatform(options: {
     logger: logger.child({ component: 'events' }),
     clock,
     metricsRegistry: metrics,
+    eventsCommitted: () => relay?.kick(),
   });
   let relay: OutboxRelay | undefined;
   let running: readonly Worker[] = [];
@@ -84,7 +87,8 @@ export async function openPlatform(options: {
     metrics,
     cipher: createFieldCipher(encryptionKey),
     realtime: redisRealtime ?? realtime,
-    eventsWritten: () => relay?.notify(),
+    transact: createTransact({ database, clock, eventsCommitted: () => relay?.kick() }),
+    poller: (spec) => createPoller(spec, { logger, metrics }),
   };
   return {
     platform,
@@ -96,8 +100,8 @@ export async function openPlatform(options: {
     async start(consumers, workers = []) {
       for (const consumer of consumers) bus.subscribe(consumer);
       await bus.start();
-      relay = startOutboxRelay({ database, bus, logger: logger.child({ component: 'outbox-relay' }) });
-      relay.notify();
+      relay = startOutboxRelay({ database, bus, logger: logger.child({ component: 'outbox-relay' }), metrics });
+      relay.kick();
       running = workers;
       for (const worker of workers) worker.start();
     },

@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseDuration } from './config.ts';
+import { loadConfig, platformSettings } from './config.ts';
+import { ConfigError, composeSettings, defaultSettings, defineSettings, loadSettings, parseDuration } from './settings.ts';
 
-describe('configuration', () => {
+function problemsOf(load: () => unknown): readonly string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('platform configuration', () => {
   it('has a working default for every setting in embedded mode', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({
+    expect(config).toEqual({
       port: 3000,
       host: '0.0.0.0',
       dataDir: './data',
       demoData: true,
+      serveWeb: true,
       logLevel: 'info',
       databaseUrl: undefined,
       redisUrl: undefined,
       kafkaBrokers: [],
-      accessTokenTtlMs: 15 * 60_000,
-      refreshTokenTtlMs: 14 * 86_400_000,
-      payment: { provider: 'sandbox' },
-      storage: { kind: 'local' },
-      ai: { provider: 'rules' },
-      reservations: { requestTtlMs: 86_400_000, paymentTtlMs: 86_400_000, minLeadMs: 3_600_000, checkinOpensBeforeMs: 3_600_000 },
-      platformCommissionRate: 0.1,
+      kafkaTopicPrefix: '',
+      adminSignupSecret: undefined,
+      jwtSecret: undefined,
+      dataEncryptionKey: undefined,
+      storage: expect.objectContaining({ kind: 'local', s3Region: 'ap-northeast-2', s3ForcePathStyle: false }),
     });
   });
 
@@ -38,43 +48,21 @@ describe('configuration', () => {
   });
 
   it('reports every bad variable at once, one line each, without leaking passwords', () => {
-    let error: unknown;
-    try {
+    const problems = problemsOf(() =>
       loadConfig({
         PORT: 'eighty',
         LOG_LEVEL: 'loud',
         DATABASE_URL: 'mysql://root:hunter2@db/x',
-        RESERVATION_REQUEST_TTL: '1 day',
-        PLATFORM_COMMISSION_RATE: '10%',
-        PAYMENT_PROVIDER: 'toss',
         STORAGE: 's3',
         KAFKA_BROKERS: 'localhost:9092,nope',
         JWT_SECRET: 'short',
         DEMO_DATA: 'maybe',
-      });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(10);
+      }),
+    );
+    expect(problems).toHaveLength(7);
     expect(problems.join('\n')).not.toContain('hunter2');
     expect(problems.some((p) => p.startsWith('PORT must be an integer'))).toBe(true);
-    expect(problems.some((p) => p.includes('PAYMENT_PROVIDER=toss needs TOSS_SECRET_KEY'))).toBe(true);
     expect(problems.some((p) => p.includes('STORAGE=s3 needs S3_BUCKET'))).toBe(true);
-  });
-
-  it('reads booking settings: surcharges and refund tiers', () => {
-    const config = loadConfig({ NIGHT_SURCHARGE_RATE: '0.25', CANCELLATION_REFUND_TIERS: '48h:100,12h:30,0h:0' });
-    expect(config.reservations.nightSurchargeRate).toBe(0.25);
-    expect(config.reservations.refundTiers).toEqual([
-      { minHoursBefore: 48, refundPercent: 100 },
-      { minHoursBefore: 12, refundPercent: 30 },
-      { minHoursBefore: 0, refundPercent: 0 },
-    ]);
-    for (const bad of ['24h:50,72h:100,0h:0', '72h:100,24h:50', '72h:150,0h:0', 'soon']) {
-      expect(() => loadConfig({ CANCELLATION_REFUND_TIERS: bad }), bad).toThrow(/CANCELLATION_REFUND_TIERS/);
-    }
   });
 
   it('reads service settings', () => {
@@ -87,5 +75,38 @@ describe('configuration', () => {
     });
     expect(config.kafkaBrokers).toEqual(['a:9092', 'b:9093']);
     expect(config.storage).toMatchObject({ kind: 's3', s3Bucket: 'docs', s3ForcePathStyle: true });
+  });
+});
+
+describe('settings declared by a module', () => {
+  // A module of this test's own: what src/modules/<m>/settings.ts declares.
+  const shopSettings = defineSettings((read) => ({
+    openFor: read.duration('SHOP_OPEN_FOR', '8h'),
+    cacheFor: read.duration('SHOP_CACHE_FOR', '30s', { allowZero: true }),
+    discount: read.rate('SHOP_DISCOUNT', 0.05),
+    size: read.oneOf('SHOP_SIZE', ['small', 'large'], 'small'),
+    shelves: read.parsed('SHOP_SHELVES', '1-3', (text) => (/^\d+-\d+$/.test(text) ? text.split('-').map(Number) : undefined), 'be a range like 1-3'),
+    webhook: read.url('SHOP_WEBHOOK', ['https:']),
+  }));
+  const startup = composeSettings({ config: platformSettings, shop: shopSettings });
+
+  it('reads its variables with the platform readers, defaults when unset', () => {
+    expect(defaultSettings(shopSettings)).toEqual({ openFor: 8 * 3_600_000, cacheFor: 30_000, discount: 0.05, size: 'small', shelves: [1, 3], webhook: undefined });
+    const { config, shop } = loadSettings({ PORT: '8080', SHOP_OPEN_FOR: '90m', SHOP_CACHE_FOR: '0s', SHOP_SHELVES: '2-9' }, startup);
+    expect(config.port).toBe(8080);
+    expect(shop).toMatchObject({ openFor: 90 * 60_000, cacheFor: 0, shelves: [2, 9] });
+  });
+
+  it('is checked in the same pass as the platform: one ConfigError lists every bad variable of both', () => {
+    const problems = problemsOf(() =>
+      loadSettings({ PORT: 'x', SHOP_OPEN_FOR: '0s', SHOP_DISCOUNT: '5%', SHOP_SHELVES: 'a lot', SHOP_WEBHOOK: 'http://u:secret@h/' }, startup),
+    );
+    expect(problems).toEqual([
+      'PORT must be an integer between 0 and 65535 (got "x")',
+      'SHOP_OPEN_FOR must be a duration like 90s, 15m, 24h or 14d (got "0s")',
+      'SHOP_DISCOUNT must be a fraction between 0 and 1, like 0.10 (got "5%")',
+      'SHOP_SHELVES must be a range like 1-3 (got "a lot")',
+      'SHOP_WEBHOOK must be a https: URL (got "http://u:***@h/")',
+    ]);
   });
 });

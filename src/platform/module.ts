@@ -10,6 +10,10 @@ import type { EventBus } from './events/bus.ts';
 import type { EventConsumer } from './events/event.ts';
 import type { FieldCipher } from './crypto.ts';
 import type { RealtimePublisher } from './realtime/realtime.ts';
+import type { Settings } from './settings.ts';
+import { migrationsAt, type MigrationSource } from './db/migrator.ts';
+import type { Transact } from './events/transact.ts';
+import type { Poller, PollerSpec } from './poller.ts';
 
 // What every module is given: infrastructure only, no other module.
 export interface Platform {
@@ -26,8 +30,13 @@ export interface Platform {
   readonly realtime: RealtimePublisher;
   /** Encrypts sensitive fields at rest (AES-256-GCM). */
   readonly cipher: FieldCipher;
-  /** Asks the outbox relay to publish soon; use cases call it after a commit that wrote events. */
-  readonly eventsWritten: () => void;
+  /**
+   * Runs a use case's writes in one transaction with the events it emits (outbox), and wakes the relay
+   * after the commit: `await platform.transact(async (tx, emit) => { ...; emit(SomethingHappened.of(id, payload)); })`.
+   */
+  readonly transact: Transact;
+  /** A background loop (name, interval, runOnce, kick, graceful stop, metrics). List it in the module's `workers`. */
+  poller<T>(spec: PollerSpec<T>): Poller<T>;
 }
 
 // What a module gives the app. Its public API for other modules is in its contract.ts.
@@ -40,8 +49,32 @@ export interface Module {
   readonly workers?: readonly Worker[];
 }
 
+/** Background work the app starts and stops with the platform; a Poller is one. */
 export interface Worker {
   readonly name: string;
   start(): void;
   stop(): Promise<void>;
+}
+
+/**
+ * What start-up needs of a module before building it; its index.ts exports one. Its settings (settings.ts)
+ * are read with the platform's and every other module's in one pass; its migrations (db/migrations) are
+ * applied after the platform's, in the order src/modules/index.ts lists the manifests.
+ */
+export interface ModuleManifest<S = unknown> {
+  readonly name: string;
+  readonly settings?: Settings<S>;
+  readonly migrations?: MigrationSource;
+}
+
+/**
+ * A module's manifest. `tablesAt` is its index.ts's `import.meta.url` when it owns tables: its migrations
+ * are then `db/migrations` beside it, recorded under the module's name.
+ */
+export function defineManifest<const M extends { readonly settings?: Settings<unknown> }>(
+  name: string,
+  spec: M & { readonly tablesAt?: string },
+): ModuleManifest & Omit<M, 'tablesAt'> {
+  const { tablesAt, ...rest } = spec;
+  return { name, ...rest, ...(tablesAt ? { migrations: migrationsAt(name, new URL('./db/migrations', tablesAt)) } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
 import type { AdminDeps } from './app/deps.ts';
 import { makeAdminUseCases, type AdminUseCases } from './app/use-cases.ts';
 import { adminRoutes } from './http/routes.ts';
@@ -8,6 +8,9 @@ import { adminRoutes } from './http/routes.ts';
 
 export type { AdminUseCases };
 export type AdminOptions = Omit<AdminDeps, 'platform'>;
+
+/** Admin owns no tables and has no settings. */
+export const adminManifest = defineManifest('admin', {});
 
 export function createAdminModule(platform: Platform, options: AdminOptions): Module & { useCases: AdminUseCases } {
   const useCases = makeAdminUseCases({ platform, ...options });

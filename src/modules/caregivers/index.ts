@@ -1,4 +1,5 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
+import { defaultSettings } from '../../platform/settings.ts';
 import { PROFILE_STATUSES, type CaregiversApi, type ProfileStatus } from './contract.ts';
 import type { CaregiversDeps } from './app/deps.ts';
 import { toContractProfile } from './app/profile-view.ts';
@@ -9,13 +10,18 @@ import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
 import { countProfilesByStatus, findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
 import { caregiverRoutes } from './http/routes.ts';
+import { caregiversSettings, type CaregiversSettings } from './settings.ts';
 
 export type { CaregiversUseCases } from './app/use-cases.ts';
 
+export const caregiversManifest = defineManifest('caregivers', { settings: caregiversSettings, tablesAt: import.meta.url });
+
 export function createCaregiversModule(
   platform: Platform,
+  /** The start-up settings (settings.ts); their defaults when absent. */
+  options: { settings?: CaregiversSettings } = {},
 ): Module & { api: CaregiversApi; useCases: CaregiversUseCases } {
-  const deps: CaregiversDeps = { platform };
+  const deps: CaregiversDeps = { platform, settings: options.settings ?? defaultSettings(caregiversSettings) };
   const useCases = makeCaregiversUseCases(deps);
   const { db } = platform.database;
   const api: CaregiversApi = {

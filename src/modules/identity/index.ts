@@ -1,28 +1,36 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
+import { defaultSettings } from '../../platform/settings.ts';
 import type { IdentityApi, UserSummary, WithdrawalBlocker } from './contract.ts';
 import type { IdentityDeps } from './app/deps.ts';
 import { createTokenService } from './app/tokens.ts';
 import { makeIdentityUseCases, type IdentityUseCases } from './app/use-cases.ts';
 import { countActiveUsersByRole, countUsers, findUserByEmail, findUsersByIds } from './db/identity.repo.ts';
-import { ROLES, type Role } from '../../platform/http/access.ts';
+import { ROLES, type Role } from '../../platform/access.ts';
 import { normaliseEmail } from './domain/account.ts';
 import { identityRoutes } from './http/routes.ts';
+import { identitySettings, type IdentitySettings } from './settings.ts';
 
 export interface IdentityOptions {
   readonly jwtSecret: string;
   readonly adminSignupSecret: string;
   readonly withdrawalBlockers?: readonly WithdrawalBlocker[];
+  /** The start-up settings (settings.ts); their defaults when absent. */
+  readonly settings?: IdentitySettings;
 }
+
+export const identityManifest = defineManifest('identity', { settings: identitySettings, tablesAt: import.meta.url });
 
 export type { IdentityUseCases };
 
 export function createIdentityModule(platform: Platform, options: IdentityOptions): Module & { api: IdentityApi; useCases: IdentityUseCases } {
+  const settings = options.settings ?? defaultSettings(identitySettings);
   const deps: IdentityDeps = {
     platform,
+    settings,
     tokens: createTokenService({
       secret: options.jwtSecret,
-      accessTtlMs: platform.config.accessTokenTtlMs,
-      refreshTtlMs: platform.config.refreshTokenTtlMs,
+      accessTtlMs: settings.accessTokenTtlMs,
+      refreshTtlMs: settings.refreshTokenTtlMs,
       clock: platform.clock,
     }),
     adminSignupSecret: options.adminSignupSecret,

@@ -1,4 +1,5 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
+import { defaultSettings } from '../../platform/settings.ts';
 import type { IdentityApi } from '../identity/contract.ts';
 import { makeDeliveryWorker, type DeliveryWorker } from './app/delivery-worker.ts';
 import type { NotificationsDeps } from './app/deps.ts';
@@ -9,6 +10,7 @@ import { makeNotificationsUseCases, type NotificationsUseCases } from './app/use
 import { DEFAULT_SLACK_TYPES } from './domain/templates.ts';
 import { notificationRoutes } from './http/routes.ts';
 import { createSlackProvider, type SlackProvider } from './providers/slack.ts';
+import { notificationsSettings, type NotificationsSettings } from './settings.ts';
 
 export type { NotificationsUseCases } from './app/use-cases.ts';
 export type { DeliveryWorker } from './app/delivery-worker.ts';
@@ -17,13 +19,18 @@ export interface NotificationsOptions {
   readonly identity: Pick<IdentityApi, 'findUsers'>;
   /** Default: @slack/web-api from SLACK_BOT_TOKEN / SLACK_API_URL, a no-op without a token. */
   readonly slack?: SlackProvider;
+  /** The start-up settings (settings.ts); their defaults when absent. */
+  readonly settings?: NotificationsSettings;
 }
+
+export const notificationsManifest = defineManifest('notifications', { settings: notificationsSettings, tablesAt: import.meta.url });
 
 export function createNotificationsModule(
   platform: Platform,
   options: NotificationsOptions,
 ): Module & { useCases: NotificationsUseCases; delivery: DeliveryWorker } {
-  const slack = options.slack ?? createSlackProvider({ botToken: platform.config.slack.botToken, apiUrl: platform.config.slack.apiUrl });
+  const settings = options.settings ?? defaultSettings(notificationsSettings);
+  const slack = options.slack ?? createSlackProvider({ botToken: settings.slackBotToken, apiUrl: settings.slackApiUrl });
   const base = { platform, identity: options.identity, slack, slackTypes: DEFAULT_SLACK_TYPES };
   const delivery = makeDeliveryWorker(base);
   const deps: NotificationsDeps = { ...base, wake: () => delivery.wake() };

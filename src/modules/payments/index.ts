@@ -1,4 +1,5 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
+import { defaultSettings } from '../../platform/settings.ts';
 import type { ReservationsApi } from '../reservations/contract.ts';
 import type { PaymentsApi } from './contract.ts';
 import type { PaymentsDeps } from './app/deps.ts';
@@ -8,6 +9,7 @@ import { createSagaWorker } from './app/saga-worker.ts';
 import { makePaymentsUseCases, type PaymentsUseCases } from './app/use-cases.ts';
 import { paymentRoutes } from './http/routes.ts';
 import type { PaymentProvider } from './providers/provider.ts';
+import { paymentsSettings, type PaymentsSettings } from './settings.ts';
 
 export type { PaymentsUseCases } from './app/use-cases.ts';
 
@@ -15,15 +17,20 @@ export interface PaymentsOptions {
   readonly reservations: ReservationsApi;
   /** Instead of the provider the configuration asks for (tests: a Toss client with short timeouts). */
   readonly provider?: PaymentProvider;
+  /** The start-up settings (settings.ts); their defaults when absent. */
+  readonly settings?: PaymentsSettings;
 }
+
+export const paymentsManifest = defineManifest('payments', { settings: paymentsSettings, tablesAt: import.meta.url });
 
 export function createPaymentsModule(
   platform: Platform,
   options: PaymentsOptions,
 ): Module & { api: PaymentsApi; useCases: PaymentsUseCases; provider: PaymentProvider } {
+  const settings = options.settings ?? defaultSettings(paymentsSettings);
   const chosen = options.provider
-    ? { provider: options.provider, sandbox: undefined, clientKey: platform.config.payment.tossClientKey ?? '', close: () => undefined }
-    : chooseProvider(platform);
+    ? { provider: options.provider, sandbox: undefined, clientKey: settings.tossClientKey ?? '', close: () => undefined }
+    : chooseProvider(platform, settings);
   const logger = platform.logger.child({ module: 'payments' });
   let kick = (): void => undefined;
   const deps: PaymentsDeps = {
@@ -36,7 +43,7 @@ export function createPaymentsModule(
     refundsRequested: () => kick(),
   };
   const useCases = makePaymentsUseCases(deps);
-  const worker = createSagaWorker(useCases, logger, { onStop: chosen.close });
+  const worker = createSagaWorker(platform.poller, useCases, { onStop: chosen.close });
   kick = worker.kick;
   return {
     name: 'payments',

@@ -1,29 +1,33 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
+import { defaultSettings } from '../../platform/settings.ts';
 import type { ReservationsApi } from './contract.ts';
 import { makeReservationsApi } from './app/api.ts';
-import { reservationSettings, type ReservationSettings, type ReservationsDeps } from './app/deps.ts';
+import type { ReservationsDeps } from './app/deps.ts';
 import { makeLiveState } from './app/live-state.ts';
 import { makePaymentConfirmedConsumer } from './app/payment-confirmed.ts';
 import { makeReservationTimers, type ReservationTimers } from './app/timers.ts';
 import { makeReservationsUseCases, type ReservationsUseCases } from './app/use-cases.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { reservationRoutes } from './http/routes.ts';
+import { reservationSettings, type ReservationSettings } from './settings.ts';
 
 export type { ReservationsUseCases } from './app/use-cases.ts';
-export type { ReservationSettings } from './app/deps.ts';
+export type { ReservationSettings } from './settings.ts';
 export type { ReservationTimers } from './app/timers.ts';
 
 export interface ReservationsOptions {
   readonly caregivers: ReservationsDeps['caregivers'];
-  /** Defaults: durations from the platform config, the rest as API.md says. */
+  /** The start-up settings (settings.ts), or some of them over the defaults (tests). */
   readonly settings?: Partial<ReservationSettings>;
 }
+
+export const reservationsManifest = defineManifest('reservations', { settings: reservationSettings, tablesAt: import.meta.url });
 
 export function createReservationsModule(
   platform: Platform,
   options: ReservationsOptions,
 ): Module & { api: ReservationsApi; useCases: ReservationsUseCases; timers: ReservationTimers; settings: ReservationSettings } {
-  const settings = reservationSettings(platform, options.settings);
+  const settings: ReservationSettings = { ...defaultSettings(reservationSettings), ...options.settings };
   const deps: ReservationsDeps = { platform, caregivers: options.caregivers, settings };
   const live = makeLiveState(deps);
   const useCases = makeReservationsUseCases(deps, live);

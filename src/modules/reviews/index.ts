@@ -1,10 +1,13 @@
-import type { Module, Platform } from '../../platform/module.ts';
+import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
 import { makeCompletedReservationsConsumer } from './app/completed-reservations.ts';
 import type { ReviewsDeps } from './app/deps.ts';
 import { makeReviewsUseCases, type ReviewsUseCases } from './app/use-cases.ts';
 import { reviewRoutes } from './http/routes.ts';
 
 export type { ReviewsUseCases } from './app/use-cases.ts';
+
+/** Reviews have no settings of their own. */
+export const reviewsManifest = defineManifest('reviews', { tablesAt: import.meta.url });
 
 export function createReviewsModule(platform: Platform, contracts: Omit<ReviewsDeps, 'platform'>): Module & { useCases: ReviewsUseCases } {
   const useCases = makeReviewsUseCases({ platform, ...contracts });

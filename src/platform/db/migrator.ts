@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 
 // Plain SQL migrations, the same files on PGlite and PostgreSQL. Each module keeps its own in
@@ -9,6 +10,14 @@ export interface MigrationSource {
   readonly module: string;
   readonly dir: string;
 }
+
+/** The migrations in `dir` (e.g. `new URL('./db/migrations', import.meta.url)`), recorded under `module`. */
+export function migrationsAt(module: string, dir: URL): MigrationSource {
+  return { module, dir: fileURLToPath(dir) };
+}
+
+/** The platform's own tables (outbox, inbox, dead letters, audit log, ...), created before any module's. */
+export const PLATFORM_MIGRATIONS: MigrationSource = migrationsAt('platform', new URL('./migrations', import.meta.url));
 
 const FILE = /^(\d{4})-[a-z0-9-]+\.sql$/;
 

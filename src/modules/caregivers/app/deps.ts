@@ -1,8 +1,10 @@
 import type { Platform } from '../../../platform/module.ts';
+import type { CaregiversSettings } from '../settings.ts';
 
 // Everything the caregivers use cases are built from, passed in explicitly.
 export interface CaregiversDeps {
   readonly platform: Platform;
+  readonly settings: CaregiversSettings;
 }
 
 /** Documents one caregiver may keep; uploads beyond it answer 409 DOCUMENT_LIMIT_REACHED. */

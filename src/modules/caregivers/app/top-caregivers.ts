@@ -13,8 +13,8 @@ export const TOP_LIMIT = { default: 10, max: 50 } as const;
  * as the JSON body `{items, nextCursor: null}`. The body itself is cached (TOP_CACHE_TTL per limit, `0s` =
  * uncached) so a hit costs two cache reads and no parsing or serialising; every rating change drops it.
  */
-export function makeTopCaregivers({ platform }: CaregiversDeps) {
-  const ttlMs = platform.config.topCacheTtlMs;
+export function makeTopCaregivers({ platform, settings }: CaregiversDeps) {
+  const ttlMs = settings.topCacheTtlMs;
   const load = async (limit: number): Promise<string> => {
     const items: TopCaregiver[] = (await topProfiles(platform.database.db, limit)).map(({ row, score }) => ({ ...toPublicProfile(row), score }));
     return JSON.stringify({ items, nextCursor: null });

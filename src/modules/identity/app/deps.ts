@@ -1,10 +1,12 @@
 import type { Platform } from '../../../platform/module.ts';
 import type { WithdrawalBlocker } from '../contract.ts';
 import type { TokenService } from './tokens.ts';
+import type { IdentitySettings } from '../settings.ts';
 
 // Everything identity's use cases are built from, passed in explicitly.
 export interface IdentityDeps {
   readonly platform: Platform;
+  readonly settings: IdentitySettings;
   readonly tokens: TokenService;
   readonly adminSignupSecret: string;
   readonly withdrawalBlockers: readonly WithdrawalBlocker[];

@@ -5,14 +5,10 @@ import { findUserByEmail, insertRefreshToken } from '../db/identity.repo.ts';
 import { loginLocked, normaliseEmail } from '../domain/account.ts';
 import { cacheKeys, type IdentityDeps } from './deps.ts';
 import { verifyPassword } from './passwords.ts';
+import type { TokenPair } from './schemas.ts';
 import { newRefreshToken } from './tokens.ts';
 
-export interface TokenPair {
-  readonly accessToken: string;
-  readonly refreshToken: string;
-  readonly tokenType: 'Bearer';
-  readonly expiresIn: number;
-}
+export type { TokenPair };
 
 // An address shares a NAT with many people, so it gets more room than one email.
 const IP_ALLOWANCE = 4;
@@ -40,17 +36,17 @@ export async function startSession(deps: IdentityDeps, user: { id: string; role:
 }
 
 export function makeLogin(deps: IdentityDeps) {
-  const { platform } = deps;
-  const { cache, config } = platform;
-  const window = config.loginFailureWindowMs;
+  const { platform, settings } = deps;
+  const { cache } = platform;
+  const window = settings.loginFailureWindowMs;
   return async function login(input: { email: string; password: string; ip: string }): Promise<TokenPair> {
     const email = normaliseEmail(input.email);
     const emailKey = cacheKeys.loginFailuresByEmail(email);
     const ipKey = cacheKeys.loginFailuresByIp(input.ip);
     const [byEmail, byIp] = await Promise.all([cache.get(emailKey), cache.get(ipKey)]);
     if (
-      loginLocked(Number(byEmail ?? 0), config.loginMaxFailures) ||
-      loginLocked(Number(byIp ?? 0), config.loginMaxFailures * IP_ALLOWANCE)
+      loginLocked(Number(byEmail ?? 0), settings.loginMaxFailures) ||
+      loginLocked(Number(byIp ?? 0), settings.loginMaxFailures * IP_ALLOWANCE)
     ) {
       throw new AppError('too_many_requests', 'TOO_MANY_ATTEMPTS', 'Too many failed logins. Try again later.', {
         extra: { retryAfterSeconds: Math.ceil(window / 1000) },

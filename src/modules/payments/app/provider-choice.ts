@@ -3,6 +3,7 @@ import { createDatabaseSandboxStore } from '../db/sandbox-store.repo.ts';
 import type { PaymentProvider } from '../providers/provider.ts';
 import { createSandboxProvider, type SandboxProvider } from '../providers/sandbox.ts';
 import { createTossProvider } from '../providers/toss.ts';
+import type { PaymentsSettings } from '../settings.ts';
 import { SANDBOX_CLIENT_KEY } from './deps.ts';
 
 export interface ChosenProvider {
@@ -14,10 +15,9 @@ export interface ChosenProvider {
 }
 
 /** The provider PAYMENT_PROVIDER asks for: the real Toss API, or the embedded sandbox. */
-export function chooseProvider(platform: Platform): ChosenProvider {
-  const { payment } = platform.config;
+export function chooseProvider(platform: Platform, payment: PaymentsSettings): ChosenProvider {
   if (payment.provider === 'toss') {
-    // config.ts refuses to start without both keys when the provider is toss.
+    // settings.ts refuses to start without both keys when the provider is toss.
     const toss = createTossProvider({
       secretKey: payment.tossSecretKey ?? '',
       apiUrl: payment.tossApiUrl,
