@@ -1,5 +1,5 @@
 import type { Platform } from '../platform/module.ts';
-import type { Actor } from '../platform/http/access.ts';
+import type { Actor } from '../platform/access.ts';
 import { resolveSecret } from '../platform/secrets.ts';
 import type { createModules } from '../modules/index.ts';
 import { DEMO_GUARDIANS, demoCaregivers } from './demo-people.ts';

@@ -1,5 +1,5 @@
 import type { Executor } from './db/database.ts';
-import type { Actor } from './http/access.ts';
+import type { Actor } from './access.ts';
 
 // Access to sensitive data (caregiver documents, patient details) leaves a row here, in the same
 // transaction as the read it records where there is one. The log is append-only.

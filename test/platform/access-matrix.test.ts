@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { ROLES } from '../../src/platform/http/access.ts';
+import { ROLES } from '../../src/platform/access.ts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
 
 // Walks every API route: each declares who may call it, and each role outside that gets 401/403

@@ -18,7 +18,7 @@ import pg from 'pg';
 // The database handle every module receives. Kysely speaks to PGlite (embedded) or node-postgres
 // (PostgreSQL) through the same interface; only the migrator needs the raw script runner.
 
-// Modules type their own tables; the shared handle is untyped and each repository narrows it.
+// Modules type their own tables; the shared handle is untyped and each repository narrows it (repository.ts: typed).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

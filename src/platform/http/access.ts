@@ -1,25 +1,12 @@
 import type { FastifyRequest } from 'fastify';
+import type { AccessTokenVerifier, Actor, Role } from '../access.ts';
 import { AppError } from '../errors.ts';
 
 // Who may call a route. Every route under /api declares one of these in `config.access`;
-// app.ts refuses to start with a route that declares nothing.
-export const ROLES = ['GUARDIAN', 'CAREGIVER', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+// app.ts refuses to start with a route that declares nothing. Roles and actors: ../access.ts.
 
 /** 'public': anyone; 'user': any signed-in user; a role list: signed-in users with one of them. */
 export type Access = 'public' | 'user' | readonly Role[];
-
-export interface Actor {
-  readonly userId: string;
-  readonly role: Role;
-  /** The access token's id, for logout. */
-  readonly tokenId: string;
-  /** When the access token expires (epoch seconds). */
-  readonly expiresAt: number;
-}
-
-/** Checks a bearer token: signature, expiry, denylist, account state. Provided by the identity module. */
-export type AccessTokenVerifier = (token: string) => Promise<Actor>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { typed } from '../../../platform/db/repository.ts';
 import type { ReservationStatus } from '../../reservations/contract.ts';
 import type { TimeWindow } from '../domain/availability.ts';
 
@@ -16,8 +17,7 @@ export interface BusySlotsTable {
   updated_at: Date;
 }
 
-const q = (db: Executor): Kysely<{ 'caregivers.busy_slots': BusySlotsTable }> =>
-  db as unknown as Kysely<{ 'caregivers.busy_slots': BusySlotsTable }>;
+const q = typed<{ 'caregivers.busy_slots': BusySlotsTable }>;
 
 /** `[from, to)` as a tstzrange; the instants travel as ISO strings, so every driver sends the same text. */
 export const rangeOf = (window: TimeWindow): RawBuilder<string> =>

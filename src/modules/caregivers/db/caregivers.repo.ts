@@ -1,5 +1,6 @@
-import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { typed } from '../../../platform/db/repository.ts';
 import type { Certificate, DocumentKind, Gender, ProfileStatus, Region, ServiceType } from '../contract.ts';
 import { isUuid } from '../domain/search.ts';
 
@@ -62,7 +63,7 @@ export type NewProfile = Omit<ProfileRow, 'certificates' | 'regions'> & {
 };
 export type ProfileChanges = Partial<Omit<NewProfile, 'id' | 'user_id' | 'created_at'>>;
 
-export const q = (db: Executor): Kysely<CaregiversTables> => db as unknown as Kysely<CaregiversTables>;
+export const q = typed<CaregiversTables>;
 
 export const PROFILE_COLUMNS = [
   'id', 'user_id', 'status', 'display_name', 'gender', 'birth_year', 'career_years', 'introduction', 'certificates',

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { typed } from '../../../platform/db/repository.ts';
 import { PROFILE_COLUMNS, q as profiles, type ProfileRow } from './caregivers.repo.ts';
 
 // The rating columns of caregivers.profiles (migration 0003-review-ratings.sql): written only by the
@@ -16,7 +17,7 @@ interface RatingColumns {
   rating_version: number;
 }
 
-const q = (db: Executor): Kysely<{ 'caregivers.profiles': RatingColumns }> => db as unknown as Kysely<{ 'caregivers.profiles': RatingColumns }>;
+const q = typed<{ 'caregivers.profiles': RatingColumns }>;
 
 /** The profile's rating state, locked until the transaction ends. */
 export async function lockRating(db: Executor, id: string): Promise<{ careerYears: number; version: number } | undefined> {

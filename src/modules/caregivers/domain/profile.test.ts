@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { kstDate, kstYear } from '../../../platform/kst.ts';
 import type { Region } from '../contract.ts';
 import {
   certificatesChanged,
@@ -7,8 +8,6 @@ import {
   PROFILE_LIMITS,
   regionFilterKeys,
   regionKeysOf,
-  seoulDate,
-  seoulYear,
   servesRegion,
   type ProfileFields,
 } from './profile.ts';
@@ -69,8 +68,8 @@ describe('checkProfile', () => {
 
   it('takes the year from the Seoul calendar', () => {
     const newYearInSeoul = new Date('2026-12-31T15:00:00Z');
-    expect(seoulYear(newYearInSeoul)).toBe(2027);
-    expect(seoulDate(newYearInSeoul)).toBe('2027-01-01');
+    expect(kstYear(newYearInSeoul)).toBe(2027);
+    expect(kstDate(newYearInSeoul)).toBe('2027-01-01');
     expect(fieldsOf({ birthYear: 2008, careerYears: 0 }, newYearInSeoul)).toEqual([]);
     expect(fieldsOf({ birthYear: 2008, careerYears: 0 }, new Date('2026-12-31T14:59:59Z'))).toEqual(['birthYear']);
   });

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
+import { kstDate, kstYear } from '../../../platform/kst.ts';
 import type { CaregiverProfile, Certificate, CertificateType, Gender, Region, ServiceType } from '../contract.ts';
 import { isLanguageCode } from './languages.ts';
 import { normaliseRegion } from './regions.ts';
@@ -45,17 +46,6 @@ export type ProfileFields = Pick<
 export type ProfileCheck =
   | { readonly ok: true; readonly value: ProfileFields }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
-
-const SEOUL_OFFSET_MS = 9 * 3_600_000; // Korea keeps no daylight saving time
-
-/** The calendar date in Asia/Seoul, `YYYY-MM-DD`: the business calendar of the platform. */
-export function seoulDate(now: Date): string {
-  return new Date(now.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function seoulYear(now: Date): number {
-  return Number(seoulDate(now).slice(0, 4));
-}
 
 /** Trims and composes text to NFC, so a name typed on macOS (NFD Hangul) matches one typed elsewhere. */
 export function cleanText(text: string): string {
@@ -165,8 +155,8 @@ export function checkProfile(fields: ProfileFields, now: Date): ProfileCheck {
   if ([...introduction].length > PROFILE_LIMITS.introduction) {
     errors.push({ field: 'introduction', message: `must be at most ${PROFILE_LIMITS.introduction} characters` });
   }
-  checkPerson(fields, seoulYear(now), errors);
-  const certificates = checkCertificates(fields.certificates, seoulDate(now), errors);
+  checkPerson(fields, kstYear(now), errors);
+  const certificates = checkCertificates(fields.certificates, kstDate(now), errors);
   const regions = checkRegions(fields.regions, errors);
   checkLists(fields, errors);
   const { hourlyRate, dailyRate } = PROFILE_LIMITS;

@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { typed } from '../../../platform/db/repository.ts';
 import type { Role, UserStatus } from '../contract.ts';
 
 // The only place identity talks SQL.
@@ -39,7 +40,7 @@ interface IdentityTables {
 export type UserRow = Selectable<UsersTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 
-const q = (db: Executor): Kysely<IdentityTables> => db as unknown as Kysely<IdentityTables>;
+const q = typed<IdentityTables>;
 
 export async function insertUser(db: Executor, user: UserRow): Promise<'inserted' | 'email-taken'> {
   const result = await q(db)

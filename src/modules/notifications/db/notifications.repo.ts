@@ -1,5 +1,7 @@
-import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { newestFirst, typed } from '../../../platform/db/repository.ts';
+import type { PageRequest } from '../../../platform/paging.ts';
 import type { NotificationType } from '../contract.ts';
 import type { NotificationData } from '../domain/templates.ts';
 
@@ -38,7 +40,7 @@ interface Tables {
   'notifications.slack_deliveries': SlackDeliveriesTable;
 }
 
-const q = (db: Executor): Kysely<Tables> => db as unknown as Kysely<Tables>;
+const q = typed<Tables>;
 
 export type NotificationRow = Selectable<NotificationsTable>;
 export type SlackDeliveryRow = Selectable<SlackDeliveriesTable>;
@@ -76,19 +78,11 @@ export async function insertSlackDeliveries(
     .execute();
 }
 
-/** Newest first; `after` is the (created_at, id) of the previous page's last row. */
-export function listForUser(
-  db: Executor,
-  userId: string,
-  options: { unreadOnly: boolean; limit: number; after?: { createdAt: Date; id: string } },
-): Promise<NotificationRow[]> {
+/** A user's notifications (only unread ones if asked), newest first, a page (newestFirst). */
+export function listForUser(db: Executor, userId: string, filter: { unreadOnly: boolean }, page: PageRequest): Promise<NotificationRow[]> {
   let query = q(db).selectFrom('notifications.notifications').selectAll().where('user_id', '=', userId);
-  if (options.unreadOnly) query = query.where('read_at', 'is', null);
-  if (options.after) {
-    const { createdAt, id } = options.after;
-    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  if (filter.unreadOnly) query = query.where('read_at', 'is', null);
+  return newestFirst(query, page).execute();
 }
 
 export function markRead(db: Executor, userId: string, id: string, at: Date): Promise<NotificationRow | undefined> {

@@ -1,3 +1,4 @@
+import { kstShortTime } from '../../../platform/kst.ts';
 import type { NotificationType } from '../contract.ts';
 
 // Notification text per type and language: a pure table. Only Korean and English are written; any other
@@ -25,9 +26,7 @@ const str = (data: NotificationData, key: string, fallback = ''): string => {
 export function kstShort(iso: unknown): string {
   if (typeof iso !== 'string') return '';
   const at = Date.parse(iso);
-  if (Number.isNaN(at)) return '';
-  const kst = new Date(at + 9 * 3_600_000).toISOString();
-  return `${kst.slice(5, 7)}/${kst.slice(8, 10)} ${kst.slice(11, 16)}`;
+  return Number.isNaN(at) ? '' : kstShortTime(at);
 }
 
 const won = (value: unknown): string => (typeof value === 'number' ? value.toLocaleString('en-US') : '0');

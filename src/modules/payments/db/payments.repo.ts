@@ -1,6 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import { isUuid } from '../../../platform/uuid.ts';
 import type { Executor } from '../../../platform/db/database.ts';
+import { newestFirst } from '../../../platform/db/repository.ts';
+import type { AdminListFilter, PageRequest } from '../../../platform/paging.ts';
 import { CAPTURED, LIVE, type PaymentCancel, type StoredStatus } from '../domain/payment-state.ts';
 import { q, type PaymentsTable } from './tables.ts';
 
@@ -63,33 +65,15 @@ export async function updatePayment(db: Executor, id: string, changes: PaymentCh
   return q(db).updateTable('payments.payments').set(encode(changes)).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export interface PaymentFilter {
-  readonly statuses?: readonly StoredStatus[] | undefined;
-  /** created_at >= from */
-  readonly from?: Date | undefined;
-  /** created_at < to */
-  readonly to?: Date | undefined;
-  readonly caregiverId?: string | undefined;
-  readonly guardianId?: string | undefined;
-}
-
-/** Every payment matching `filter` (admins), newest first, `limit` + 1 rows after the cursor (created_at, id). */
-export function listPayments(
-  db: Executor,
-  filter: PaymentFilter,
-  options: { limit: number; after?: { createdAt: Date; id: string } | undefined },
-): Promise<PaymentRow[]> {
+/** Every payment matching `filter` (admins; from/to on created_at), newest first, a page (newestFirst). */
+export function listPayments(db: Executor, filter: AdminListFilter<StoredStatus>, page: PageRequest): Promise<PaymentRow[]> {
   let query = q(db).selectFrom('payments.payments').selectAll();
   if (filter.statuses && filter.statuses.length > 0) query = query.where('status', 'in', [...filter.statuses]);
   if (filter.from) query = query.where('created_at', '>=', filter.from);
   if (filter.to) query = query.where('created_at', '<', filter.to);
   if (filter.caregiverId !== undefined) query = query.where('caregiver_id', '=', filter.caregiverId);
   if (filter.guardianId !== undefined) query = query.where('guardian_id', '=', filter.guardianId);
-  if (options.after) {
-    const { createdAt, id } = options.after;
-    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+  return newestFirst(query, page).execute();
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { ColumnType, Kysely } from 'kysely';
-import type { Executor } from '../../../platform/db/database.ts';
-import type { PaymentProviderName } from '../../../platform/config.ts';
+import type { ColumnType } from 'kysely';
+import { typed } from '../../../platform/db/repository.ts';
+import type { PaymentProviderName } from '../settings.ts';
 import type { PaymentCancel, StoredStatus } from '../domain/payment-state.ts';
 import type { RefundReason, RefundStatus } from '../domain/refund.ts';
 
@@ -69,4 +69,4 @@ export interface RefundsTable {
   completed_at: Date | null;
 }
 
-export const q = (db: Executor): Kysely<PaymentsTables> => db as unknown as Kysely<PaymentsTables>;
+export const q = typed<PaymentsTables>;

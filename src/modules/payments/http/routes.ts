@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../platform/http/access.ts';
-import { runIdempotently } from '../../../platform/http/idempotency.ts';
+import { withIdempotencyKey } from '../../../platform/idempotency.ts';
 import type { Platform } from '../../../platform/module.ts';
 import type { PaymentsUseCases } from '../app/use-cases.ts';
 import {
@@ -66,7 +66,7 @@ export function paymentRoutes(app: FastifyInstance, useCases: PaymentsUseCases, 
     },
     async (request, reply) => {
       const { userId } = actorOf(request);
-      const result = await runIdempotently(
+      const result = await withIdempotencyKey(
         platform.database.db,
         platform.clock,
         { scope: `${userId}:POST /payments/confirm`, key: request.headers['idempotency-key'], body: request.body },

@@ -1,3 +1,4 @@
+import { kstIso } from '../../../platform/kst.ts';
 import type { ProviderPayment } from './provider.ts';
 
 // Toss's rules for confirm and cancel, as the sandbox plays them: pure functions from a payment and a
@@ -34,11 +35,6 @@ const refuse = (httpStatus: number, code: string, message: string, payment?: San
   ...(payment ? { payment } : {}),
 });
 
-/** Toss writes times in Korea Standard Time with the offset, e.g. 2026-12-01T09:00:00+09:00. */
-export function tossTime(at: Date): string {
-  return `${new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
-}
-
 export function newPendingPayment(input: { paymentKey: string; orderId: string; amount: number; declineOnConfirm: boolean; now: Date }): SandboxPayment {
   return {
     paymentKey: input.paymentKey,
@@ -68,7 +64,7 @@ export function confirmRule(payment: SandboxPayment | undefined, input: { orderI
   if (payment.declineOnConfirm) {
     return refuse(403, 'REJECT_CARD_PAYMENT', '한도초과 혹은 잔액부족으로 결제에 실패했습니다.', { ...payment, status: 'ABORTED' });
   }
-  return { ok: true, payment: { ...payment, status: 'DONE', approvedAt: tossTime(now) } };
+  return { ok: true, payment: { ...payment, status: 'DONE', approvedAt: kstIso(now) } };
 }
 
 export function cancelRule(
@@ -94,7 +90,7 @@ export function cancelRule(
       ...payment,
       status: balanceAmount === 0 ? 'CANCELED' : 'PARTIAL_CANCELED',
       balanceAmount,
-      cancels: [...payment.cancels, { cancelAmount: amount, cancelReason: input.cancelReason, canceledAt: tossTime(now), transactionKey: input.transactionKey }],
+      cancels: [...payment.cancels, { cancelAmount: amount, cancelReason: input.cancelReason, canceledAt: kstIso(now), transactionKey: input.transactionKey }],
       lastCancelAtMs: now.getTime(),
     },
   };

@@ -1,5 +1,5 @@
-import type { Actor } from '../../../platform/http/access.ts';
-import { runIdempotently } from '../../../platform/http/idempotency.ts';
+import type { Actor } from '../../../platform/access.ts';
+import { withIdempotencyKey } from '../../../platform/idempotency.ts';
 import { makeCreateReservation, type CreateReservationInput } from './create-reservation.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { makeGetReservation } from './get-reservation.ts';
@@ -21,7 +21,7 @@ export function makeCreateReservationOnce(deps: ReservationsDeps) {
     idempotencyKey: string | undefined,
   ): Promise<{ reservation: ReservationView; replayed: boolean }> {
     let created: ReservationView | undefined;
-    const result = await runIdempotently(
+    const result = await withIdempotencyKey(
       platform.database.db,
       platform.clock,
       { scope: `POST /reservations ${actor.userId}`, key: idempotencyKey, body: input },

@@ -1,5 +1,7 @@
-import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { newestFirst, typed } from '../../../platform/db/repository.ts';
+import type { AdminListFilter, PageRequest } from '../../../platform/paging.ts';
 import { isUuid } from '../../../platform/uuid.ts';
 import type { ReservationStatus } from '../contract.ts';
 import type { Canceller } from '../domain/refund-policy.ts';
@@ -58,7 +60,7 @@ export type ReservationRow = Omit<Selectable<ReservationsTable>, 'during'>;
 export type NewReservation = ReservationRow;
 export type ReservationChanges = Partial<Omit<ReservationRow, 'id' | 'guardian_id' | 'caregiver_id' | 'created_at'>>;
 
-export const q = (db: Executor): Kysely<ReservationsTables> => db as unknown as Kysely<ReservationsTables>;
+export const q = typed<ReservationsTables>;
 
 export const COLUMNS = [
   'id', 'guardian_id', 'caregiver_id', 'caregiver_user_id', 'caregiver_name', 'status', 'rate_type', 'service_type',
@@ -119,38 +121,21 @@ export type Participant = { readonly guardianId: string } | { readonly caregiver
 const participantColumn = (who: Participant) =>
   'guardianId' in who ? (['guardian_id', who.guardianId] as const) : (['caregiver_user_id', who.caregiverUserId] as const);
 
-/** A participant's reservations, newest first, `limit` + 1 rows after the cursor (created_at, id). */
+/** A participant's reservations (of `statuses`, if given), newest first, a page (newestFirst). */
 export function listForParticipant(
   db: Executor,
   who: Participant,
-  options: { statuses?: readonly ReservationStatus[] | undefined; limit: number; after?: { createdAt: Date; id: string } | undefined },
+  statuses: readonly ReservationStatus[] | undefined,
+  page: PageRequest,
 ): Promise<ReservationRow[]> {
   const [column, userId] = participantColumn(who);
   let query = q(db).selectFrom('reservations.reservations').select(COLUMNS).where(column, '=', userId);
-  if (options.statuses && options.statuses.length > 0) query = query.where('status', 'in', [...options.statuses]);
-  if (options.after) {
-    const { createdAt, id } = options.after;
-    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+  if (statuses && statuses.length > 0) query = query.where('status', 'in', [...statuses]);
+  return newestFirst(query, page).execute();
 }
 
-export interface ReservationFilter {
-  readonly statuses?: readonly ReservationStatus[] | undefined;
-  /** start_at >= from */
-  readonly from?: Date | undefined;
-  /** start_at < to */
-  readonly to?: Date | undefined;
-  readonly caregiverId?: string | undefined;
-  readonly guardianId?: string | undefined;
-}
-
-/** Every reservation matching `filter` (admins), newest first, `limit` + 1 rows after the cursor (created_at, id). */
-export async function listReservations(
-  db: Executor,
-  filter: ReservationFilter,
-  options: { limit: number; after?: { createdAt: Date; id: string } | undefined },
-): Promise<ReservationRow[]> {
+/** Every reservation matching `filter` (admins; from/to on start_at), newest first, a page (newestFirst). */
+export async function listReservations(db: Executor, filter: AdminListFilter<ReservationStatus>, page: PageRequest): Promise<ReservationRow[]> {
   // caregiver_id is a uuid column: an id of another shape matches nothing (and never reaches SQL).
   if (filter.caregiverId !== undefined && !isUuid(filter.caregiverId)) return [];
   let query = q(db).selectFrom('reservations.reservations').select(COLUMNS);
@@ -159,11 +144,7 @@ export async function listReservations(
   if (filter.to) query = query.where('start_at', '<', filter.to);
   if (filter.caregiverId !== undefined) query = query.where('caregiver_id', '=', filter.caregiverId);
   if (filter.guardianId !== undefined) query = query.where('guardian_id', '=', filter.guardianId);
-  if (options.after) {
-    const { createdAt, id } = options.after;
-    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+  return newestFirst(query, page).execute();
 }
 
 /** How many reservations are in each status (statuses without any are absent). */

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
+import { kstShortTime } from '../../../platform/kst.ts';
 import {
   checkBookingWindow,
   checkQuoteInput,
@@ -96,7 +97,5 @@ export function checkBookingTimes(
 
 /** What the payer sees at checkout (Toss: at most 100 characters), e.g. "간병 예약 12/01 09:00 (김영희)", KST. */
 export function orderName(startAt: Date, caregiverName: string): string {
-  const kst = new Date(startAt.getTime() + 9 * 3_600_000).toISOString();
-  const when = `${kst.slice(5, 7)}/${kst.slice(8, 10)} ${kst.slice(11, 16)}`;
-  return `간병 예약 ${when} (${caregiverName})`.slice(0, 100);
+  return `간병 예약 ${kstShortTime(startAt)} (${caregiverName})`.slice(0, 100);
 }

@@ -8,7 +8,6 @@ import {
   DEFAULT_BOOKING_WINDOW,
   DEFAULT_PRICING,
   HOUR_MS,
-  kstClock,
   quote,
   type PricingSettings,
   type Quote,
@@ -16,6 +15,7 @@ import {
   type RateType,
 } from './pricing.ts';
 import { isKoreanHoliday } from './holidays.ts';
+import { kstClock } from '../../../platform/kst.ts';
 
 /** A KST wall-clock time, e.g. kst('2026-03-10T09:00'). */
 const kst = (local: string) => new Date(`${local}:00+09:00`);

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
+import { kstClock, kstYear } from '../../../platform/kst.ts';
 import { HOLIDAY_YEARS, isCalendarYear, isKoreanHoliday } from './holidays.ts';
 
 // Prices are fixed and all-in: the server computes every amount from the caregiver's rates and the platform
@@ -69,21 +70,10 @@ export type Check<T> = { readonly ok: true; readonly value: T } | { readonly ok:
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
-const KST_OFFSET_MS = 9 * HOUR_MS;
 /** Highest accepted rate; keeps every amount far inside exact integer arithmetic. */
 export const MAX_RATE = 100_000_000;
 /** Surcharge rates are kept to 0.01 % steps so that unit prices are computed in exact integers. */
 const RATE_SCALE = 10_000;
-
-/** The KST wall clock at an instant: calendar date, hour and weekday (0 = Sunday). */
-export function kstClock(instant: Date | number): { readonly date: string; readonly hour: number; readonly weekday: number } {
-  const kst = new Date(new Date(instant).getTime() + KST_OFFSET_MS);
-  return { date: kst.toISOString().slice(0, 10), hour: kst.getUTCHours(), weekday: kst.getUTCDay() };
-}
-
-function kstYear(instant: number): number {
-  return new Date(instant + KST_OFFSET_MS).getUTCFullYear();
-}
 
 function timeOf(value: unknown): number {
   return value instanceof Date ? value.getTime() : Number.NaN;

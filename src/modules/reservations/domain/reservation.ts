@@ -53,8 +53,3 @@ export interface QuoteView {
   readonly lines: readonly QuoteLine[];
   readonly totalAmount: number;
 }
-
-/** The KST calendar year at an instant (a patient's birth year may not be after it). */
-export function kstYear(now: Date): number {
-  return new Date(now.getTime() + 9 * 3_600_000).getUTCFullYear();
-}

@@ -1,5 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { newestFirst, typed } from '../../../platform/db/repository.ts';
+import type { PageRequest } from '../../../platform/paging.ts';
 import type { ReviewStats } from '../domain/review.ts';
 
 // The only place reviews talks SQL (migration 0001-reviews.sql).
@@ -42,7 +44,7 @@ interface Tables {
 export type CompletedReservationRow = Selectable<CompletedReservationsTable>;
 export type ReviewRow = Selectable<ReviewsTable>;
 
-const q = (db: Executor): Kysely<Tables> => db as unknown as Kysely<Tables>;
+const q = typed<Tables>;
 
 /** Records a completed reservation once; redeliveries change nothing. */
 export async function insertCompletedReservation(db: Executor, row: CompletedReservationRow): Promise<void> {
@@ -97,22 +99,8 @@ export async function saveStats(db: Executor, caregiverId: string, stats: Review
     .execute();
 }
 
-/** A caregiver's live reviews, newest first, after the cursor (created_at, id); `limit` rows at most. */
-export function listCaregiverReviews(
-  db: Executor,
-  caregiverId: string,
-  page: { limit: number; after?: { createdAt: Date; id: string } },
-): Promise<ReviewRow[]> {
-  let query = q(db)
-    .selectFrom('reviews.reviews')
-    .selectAll()
-    .where('caregiver_id', '=', caregiverId)
-    .where('deleted_at', 'is', null);
-  const after = page.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-    );
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+/** A caregiver's live reviews, newest first, a page (newestFirst). */
+export function listCaregiverReviews(db: Executor, caregiverId: string, page: PageRequest): Promise<ReviewRow[]> {
+  const query = q(db).selectFrom('reviews.reviews').selectAll().where('caregiver_id', '=', caregiverId).where('deleted_at', 'is', null);
+  return newestFirst(query, page).execute();
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Clock } from '../clock.ts';
-import type { AnyDb } from '../db/database.ts';
-import { AppError, invalid } from '../errors.ts';
+import type { Clock } from './clock.ts';
+import type { AnyDb } from './db/database.ts';
+import { AppError, invalid } from './errors.ts';
 
 // `Idempotency-Key` for POSTs that must not run twice (create reservation, confirm payment): the first
 // response to (scope, key) is stored and replayed for the same body; the same key with another body is
 // 422 IDEMPOTENCY_KEY_REUSED. A failed attempt releases the key so the client may retry. A key whose
 // first attempt died mid-way (crash) is taken over after `abandonAfterMs`.
+// Not HTTP itself (use cases call it with the header's value); not the event inbox's dedupe either (events/inbox.ts).
 
 export interface IdempotentResult {
   readonly statusCode: number;
@@ -20,7 +21,7 @@ export function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
 }
 
-export async function runIdempotently(
+export async function withIdempotencyKey(
   db: AnyDb,
   clock: Clock,
   request: { scope: string; key: string | undefined; body: unknown },
