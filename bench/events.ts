@@ -1,5 +1,5 @@
 // Events through outbox -> relay -> Kafka -> consumer (inbox + handler transaction) on PostgreSQL:
-// 1) paced: 500 events/s for 20 s, one use-case-like transaction per event followed by notify(), with
+// 1) paced: 500 events/s for 20 s, one use-case-like transaction per event followed by kick(), with
 //    end-to-end latency from occurredAt (written with the outbox row) to the end of the handler;
 // 2) backlog: 20,000 events already in the outbox, drained as fast as the pipeline goes.
 // Needs a broker (`npm run kafka start`). Run: `npm run bench:events`.
@@ -11,7 +11,8 @@ import { pino } from 'pino';
 import { systemClock } from '../src/platform/clock.ts';
 import { openPostgres, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
-import type { DomainEvent, NewEvent } from '../src/platform/events/event.ts';
+import Type from 'typebox';
+import { defineConsumer, defineEvent, type DomainEvent, type NewEvent } from '../src/platform/events/event.ts';
 import { createKafkaBus } from '../src/platform/events/kafka-bus.ts';
 import { appendToOutbox } from '../src/platform/events/outbox.ts';
 import { startOutboxRelay } from '../src/platform/events/relay.ts';
@@ -24,7 +25,7 @@ const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const TYPE = 'bench.happened.v1';
+const Benched = defineEvent('bench.happened.v1', Type.Object({ i: Type.Integer() }));
 
 const dbName = `carenest_bench_e_${process.pid}`;
 const url = new URL(ADMIN_URL);
@@ -65,9 +66,9 @@ async function main(): Promise<void> {
     const kafkaLatencies: number[] = [];
     let handled = 0;
     const bus = createKafkaBus({ brokers: BROKERS, database: db, logger: pino({ level: 'warn' }), namespace: `bench${process.pid}.`, partitions: PARTITIONS, concurrency: CONCURRENCY });
-    bus.subscribe({
+    bus.subscribe(defineConsumer({
       name: 'bench.recorder',
-      types: [TYPE],
+      events: [Benched],
       async handle(e: DomainEvent) {
         handled++;
         const now = Date.now();
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
         const acked = publishedAt.get(e.id);
         if (acked !== undefined) kafkaLatencies.push(now - acked);
       },
-    });
+    }));
     await bus.start();
     // Splits the latency: outbox -> acked by Kafka, and acked -> handled.
     const publishedAt = new Map<string, number>();
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
       },
     };
     const relay = startOutboxRelay({ database: db, bus: timedBus, logger: pino({ level: 'warn' }) });
-    const newEvent = (i: number): NewEvent => ({ type: TYPE, aggregateId: `agg-${i % 100}`, payload: { i } });
+    const newEvent = (i: number): NewEvent => Benched.of(`agg-${i % 100}`, { i });
     const waitHandled = async (n: number): Promise<void> => {
       const deadline = Date.now() + 300_000;
       while (handled < n && Date.now() < deadline) await sleep(5);
@@ -111,14 +112,14 @@ async function main(): Promise<void> {
 
     // Warm-up: topics, group join, connections.
     await db.db.transaction().execute((tx) => appendToOutbox(tx, [newEvent(0)], systemClock));
-    relay.notify();
+    relay.kick();
     await waitHandled(1);
     handled = 0;
     latencies.length = 0;
     relayLatencies.length = 0;
     kafkaLatencies.length = 0;
 
-    // 1) Paced: every 10 ms tick writes its share, each event in its own transaction, then notify().
+    // 1) Paced: every 10 ms tick writes its share, each event in its own transaction, then kick().
     const total = RATE * SECONDS;
     const perTick = RATE / 100;
     const started = Date.now();
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
       const first = written;
       written += n;
       await Promise.all(Array.from({ length: n }, (_, k) => db.db.transaction().execute((tx) => appendToOutbox(tx, [newEvent(first + k)], systemClock))));
-      relay.notify();
+      relay.kick();
     }
     const writeMs = Date.now() - started;
     await waitHandled(total);
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
       await db.db.transaction().execute((tx) => appendToOutbox(tx, batch, systemClock));
     }
     const drainStart = Date.now();
-    relay.notify();
+    relay.kick();
     await waitHandled(BACKLOG);
     summarise(`backlog of ${BACKLOG} drained`, BACKLOG, Date.now() - drainStart);
 

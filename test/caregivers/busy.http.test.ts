@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../../src/platform/db/database.ts';
-import { appendToOutbox } from '../../src/platform/events/outbox.ts';
 import { newId } from '../../src/platform/ids.ts';
 import type { ReservationStatus } from '../../src/modules/reservations/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -22,10 +20,7 @@ describe.each(databaseKinds())('busy times over HTTP on %s', (kind) => {
   let evening: Booking;
 
   async function publish(...changes: [Booking, ReservationStatus][]): Promise<void> {
-    await inTransaction(t.platform.database.db, (tx) =>
-      appendToOutbox(tx, changes.map(([b, status]) => reservationNewEvent(b, status)), t.platform.clock),
-    );
-    t.platform.eventsWritten();
+    await t.platform.transact(async (_tx, emit) => emit(...changes.map(([b, status]) => reservationNewEvent(b, status))));
     await t.settle();
   }
 

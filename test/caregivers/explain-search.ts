@@ -12,7 +12,7 @@ import { insertProfile, reviewQueueQuery } from '../../src/modules/caregivers/db
 import { searchQuery, type SearchPage } from '../../src/modules/caregivers/db/search.repo.ts';
 import { busyIntervalsQuery } from '../../src/modules/caregivers/db/busy-slots.repo.ts';
 import { applyReservationEvent } from '../../src/modules/caregivers/app/busy-slots-consumer.ts';
-import type { ReservationStatus } from '../../src/modules/reservations/contract.ts';
+import { RESERVATION_EVENTS, type ReservationStatus } from '../../src/modules/reservations/contract.ts';
 import type { ProfileStatus, Region, ServiceType } from '../../src/modules/caregivers/contract.ts';
 import { regionKeysOf } from '../../src/modules/caregivers/domain/profile.ts';
 import { listRegions } from '../../src/modules/caregivers/domain/regions.ts';
@@ -104,10 +104,10 @@ for (let start = 0; start < approvedIds.length; start += 200) {
       for (let n = Math.floor(next() * 12); n > 0; n--) {
         const end = at + pick(DURATIONS);
         if (end > now.getTime() + 90 * 24 * HOUR) break;
-        const payload = { reservationId: newId(), caregiverId, startAt: new Date(at).toISOString(), endAt: new Date(end).toISOString() };
+        const payload = { reservationId: newId(), caregiverId, guardianId: 'guardian', caregiverUserId: 'caregiver', caregiverName: '김간병', totalAmount: 0, startAt: new Date(at).toISOString(), endAt: new Date(end).toISOString() };
         const statuses: ReservationStatus[] = ['REQUESTED', next() < 0.25 ? pick(ENDINGS) : pick<ReservationStatus>(['ACCEPTED', 'CONFIRMED'])];
         for (const status of statuses) {
-          const event = { id: newId(), type: 'reservation.any.v1', aggregateId: payload.reservationId, occurredAt: now.toISOString(), payload: { ...payload, status } };
+          const event = { id: newId(), occurredAt: now.toISOString(), ...RESERVATION_EVENTS.requested.of(payload.reservationId, { ...payload, status }) };
           await applyReservationEvent(tx, event, now);
           slotEvents += 1;
         }

@@ -1,6 +1,6 @@
 import { newId } from '../../src/platform/ids.ts';
 import { inTransaction, type AnyDb } from '../../src/platform/db/database.ts';
-import type { DomainEvent, EventConsumer, NewEvent } from '../../src/platform/events/event.ts';
+import type { DomainEvent, EventConsumer, EventDefinition, NewEvent } from '../../src/platform/events/event.ts';
 import {
   RESERVATION_EVENTS,
   type ReservationEventBase,
@@ -10,7 +10,7 @@ import {
 // Reservation events as the reservations module's contract describes them, built by hand: the caregivers
 // module is tested against the contract, not against the reservations module.
 
-const TYPE_OF: Record<ReservationStatus, string> = {
+const EVENT_OF: Record<ReservationStatus, EventDefinition> = {
   REQUESTED: RESERVATION_EVENTS.requested,
   ACCEPTED: RESERVATION_EVENTS.accepted,
   CONFIRMED: RESERVATION_EVENTS.confirmed,
@@ -47,8 +47,11 @@ export function reservationNewEvent(b: Booking, status: ReservationStatus): NewE
     ...(status === 'CANCELLED' ? { cancelledBy: 'GUARDIAN', reason: '일정 변경', paid: false, refundAmount: 0 } : {}),
     ...(status === 'REJECTED' ? { reason: '일정이 맞지 않습니다' } : {}),
     ...(status === 'EXPIRED' ? { previousStatus: 'REQUESTED' } : {}),
+    ...(status === 'CONFIRMED' ? { paymentId: 'payment-1' } : {}),
+    ...(status === 'IN_PROGRESS' ? { checkedInAt: b.startAt } : {}),
+    ...(status === 'COMPLETED' ? { completedAt: b.endAt, automatic: false } : {}),
   };
-  return { type: TYPE_OF[status], aggregateId: b.reservationId, payload };
+  return EVENT_OF[status].of(b.reservationId, payload) as NewEvent<ReservationEventBase>;
 }
 
 /** The delivered form, with an id and the instant it happened. */
@@ -60,9 +63,20 @@ export function reservationEvent(b: Booking, status: ReservationStatus, occurred
   };
 }
 
-/** Hands events to a consumer one by one, each in its own transaction, as the bus does (without the inbox). */
+/**
+ * Hands events to a consumer one by one, each checked against its declaration and in its own transaction,
+ * as the bus does, but without the inbox: a repeated event reaches the handler again (its own idempotence).
+ */
 export async function deliver(db: AnyDb, consumer: EventConsumer, events: readonly DomainEvent[]): Promise<void> {
-  for (const event of events) await inTransaction(db, (tx) => consumer.handle(event, tx));
+  for (const event of events) {
+    const problem = consumer.problem(event);
+    if (problem !== undefined) throw new Error(problem);
+    await inTransaction(db, (tx) =>
+      consumer.handle(event, tx, () => {
+        throw new Error(`${consumer.name} emitted an event; this helper does not write the outbox`);
+      }),
+    );
+  }
 }
 
 /** The events of a seeded booking's history, a minute apart from `at`. */

@@ -5,8 +5,6 @@ import { SORTS, type SearchFilters } from '../../src/modules/caregivers/domain/s
 import type { Region } from '../../src/modules/caregivers/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/database.ts';
-import { inTransaction } from '../../src/platform/db/database.ts';
-import { appendToOutbox } from '../../src/platform/events/outbox.ts';
 import { busyOf, expected, FILTERS, makeBookings, makeInput, random, RATINGS, type Seeded } from './search-fixture.ts';
 import { reservationNewEvent } from './reservation-events.ts';
 import { setRating } from './support.ts';
@@ -46,10 +44,9 @@ describe.each(databaseKinds())('caregiver search over HTTP on %s', (kind) => {
       // Reservations reach the search the way they do in production: outbox, relay, bus, busy-slots consumer.
       const bookings = makeBookings(nextBooking, profile.id);
       const events = bookings.flatMap((b) => b.history.map((status) => reservationNewEvent(b.booking, status)));
-      await inTransaction(t.platform.database.db, (tx) => appendToOutbox(tx, events, t.platform.clock));
+      await t.platform.transact(async (_tx, emit) => emit(...events));
       seeded.push({ id: profile.id, input, regions: profile.regions as Region[], ratingAverage, reviewCount, score, busy: busyOf(bookings) });
     }
-    t.platform.eventsWritten();
     await t.settle();
   });
   afterAll(async () => {

@@ -9,7 +9,8 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { systemClock } from '../../src/platform/clock.ts';
 import type { Database, Executor } from '../../src/platform/db/database.ts';
-import type { DomainEvent, EventConsumer, NewEvent } from '../../src/platform/events/event.ts';
+import Type from 'typebox';
+import { defineConsumer, defineEvent, type DomainEvent, type EventConsumer, type NewEvent } from '../../src/platform/events/event.ts';
 import { createKafkaBus, type KafkaBus, type KafkaBusOptions } from '../../src/platform/events/kafka-bus.ts';
 import { appendToOutbox } from '../../src/platform/events/outbox.ts';
 import { startOutboxRelay } from '../../src/platform/events/relay.ts';
@@ -32,7 +33,8 @@ const run = promisify(execFile);
 const kafkaScript = new URL('../../scripts/kafka.sh', import.meta.url).pathname;
 
 const silent = pino({ level: 'silent' });
-const TYPE = 'reservation.changed.v1';
+const Changed = defineEvent('reservation.changed.v1', Type.Object({ aggregate: Type.String(), n: Type.Integer(), poison: Type.Optional(Type.Boolean()) }));
+const TYPE = Changed.type;
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -43,15 +45,33 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The first message on the bus's `<topic>.dlq`, read by a group of its own. */
+async function firstDeadLetter(b: KafkaBus) {
+  const reader = new Consumer<string, string, string, string>({
+    clientId: 'dlq-reader',
+    groupId: b.groupOf({ name: 'dlq-reader' }),
+    bootstrapBrokers: brokers!,
+    deserializers: stringDeserializers,
+  });
+  try {
+    const stream = await reader.consume({ topics: [`${b.topicOf(TYPE)}.dlq`], mode: 'earliest', autocommit: false });
+    const [message] = await stream.take(1).toArray();
+    await stream.close();
+    return message!;
+  } finally {
+    await reader.close(true);
+  }
+}
+
 function event(aggregateId: string, payload: Record<string, unknown>): DomainEvent {
   return { id: newId(), type: TYPE, aggregateId, occurredAt: new Date().toISOString(), payload };
 }
 
 // A handler's committed work is an audit row (action = who handled it), so a rolled-back run leaves none.
 function recorder(name: string, label = name, fail?: (e: DomainEvent) => boolean): EventConsumer {
-  return {
+  return defineConsumer({
     name,
-    types: [TYPE],
+    events: [Changed],
     async handle(e: DomainEvent, tx: Executor) {
       if (fail?.(e)) throw new Error(`poison ${e.id}`);
       await tx
@@ -59,7 +79,7 @@ function recorder(name: string, label = name, fail?: (e: DomainEvent) => boolean
         .values({ action: label, resource_type: 'event', resource_id: e.id, details: JSON.stringify(e.payload) })
         .execute();
     },
-  };
+  });
 }
 
 interface Handled {
@@ -149,22 +169,27 @@ describe.skipIf(!brokers || !hasPostgres)('Kafka bus (real broker, PostgreSQL)',
     expect(letters[0]!.consumer).toBe('test.recorder');
     expect(letters[0]!.error).toMatch(/poison/);
 
-    const reader = new Consumer<string, string, string, string>({
-      clientId: 'dlq-reader',
-      groupId: `${namespace}dlq-reader`,
-      bootstrapBrokers: brokers!,
-      deserializers: stringDeserializers,
-    });
-    try {
-      const stream = await reader.consume({ topics: [`${b.topicOf(TYPE)}.dlq`], mode: 'earliest', autocommit: false });
-      const [message] = await stream.take(1).toArray();
-      await stream.close();
-      expect(message!.key).toBe('a');
-      expect(JSON.parse(message!.value).id).toBe(poison.id);
-      expect(message!.headers.get('consumer')).toBe('test.recorder');
-    } finally {
-      await reader.close(true);
-    }
+    const message = await firstDeadLetter(b);
+    expect(message.key).toBe('a');
+    expect(JSON.parse(message.value).id).toBe(poison.id);
+    expect(message.headers.get('consumer')).toBe('test.recorder');
+  });
+
+  it('dead-letters an event whose payload breaks its schema at once, with the reason, then goes on', async () => {
+    const b = bus();
+    b.subscribe(recorder('test.recorder'));
+    await b.start();
+    const malformed = event('a', { aggregate: 'a', n: 'one' });
+    await b.publish([malformed, event('a', { aggregate: 'a', n: 2 })]);
+    await waitFor('the event after the malformed one', async () => (await handled(database)).some((r) => r.details.n === 2));
+    expect((await handled(database)).map((r) => r.details.n)).toEqual([2]);
+    const letters = await database.db.selectFrom('platform.dead_letters').selectAll().where('event_id', '=', malformed.id).execute();
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.error).toMatch(/UnhandleableEventError: test\.recorder: payload does not match reservation\.changed\.v1: \/n must be integer/);
+    const message = await firstDeadLetter(b);
+    expect(JSON.parse(message.value).id).toBe(malformed.id);
+    expect(message.headers.get('attempts')).toBe('1');
+    expect(message.headers.get('error')).toMatch(/must be integer/);
   });
 
   it('parks an unreadable message in <topic>.dlq and goes on', async () => {
@@ -179,21 +204,9 @@ describe.skipIf(!brokers || !hasPostgres)('Kafka bus (real broker, PostgreSQL)',
     }
     await b.publish([event('a', { aggregate: 'a', n: 1 })]);
     await waitFor('the event after the garbage', async () => (await handled(database)).length === 1);
-    const reader = new Consumer<string, string, string, string>({
-      clientId: 'dlq-reader',
-      groupId: `${namespace}dlq-reader`,
-      bootstrapBrokers: brokers!,
-      deserializers: stringDeserializers,
-    });
-    try {
-      const stream = await reader.consume({ topics: [`${b.topicOf(TYPE)}.dlq`], mode: 'earliest', autocommit: false });
-      const [message] = await stream.take(1).toArray();
-      await stream.close();
-      expect(message!.value).toBe('not json {');
-      expect(message!.headers.get('attempts')).toBe('0');
-    } finally {
-      await reader.close(true);
-    }
+    const message = await firstDeadLetter(b);
+    expect(message.value).toBe('not json {');
+    expect(message.headers.get('attempts')).toBe('0');
   });
 
   it('shares one consumer group between two replicas, each event handled once', async () => {
@@ -229,7 +242,7 @@ describe.skipIf(!brokers || !hasPostgres)('Kafka bus (real broker, PostgreSQL)',
       const write = async (n: number): Promise<void> => {
         const events: NewEvent[] = [{ type: TYPE, aggregateId: `agg-${n % 5}`, payload: { aggregate: `agg-${n % 5}`, n } }];
         await database.db.transaction().execute((tx) => appendToOutbox(tx, events, systemClock));
-        relay.notify();
+        relay.kick();
       };
       try {
         let n = 0;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdempotently } from '../../src/platform/events/inbox.ts';
+import { handleOnce } from '../../src/platform/events/inbox.ts';
+import { noEmit } from '../support/platform.ts';
 import type { DomainEvent, EventConsumer } from '../../src/platform/events/event.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-server.ts';
@@ -59,10 +60,10 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
 
   it('writes one row per recipient, once, however often the event comes', async () => {
     const event = confirmedEvent();
-    expect(await runIdempotently(t.platform.database, consumer, event)).toBe('handled');
-    expect(await runIdempotently(t.platform.database, consumer, event)).toBe('duplicate');
+    expect(await handleOnce(t.platform, consumer, event)).toBe('handled');
+    expect(await handleOnce(t.platform, consumer, event)).toBe('duplicate');
     // Even past the inbox (e.g. a renamed consumer), UNIQUE (event_id, user_id) keeps one row each.
-    await t.platform.database.db.transaction().execute((tx) => consumer.handle(event, tx));
+    await t.platform.database.db.transaction().execute((tx) => consumer.handle(event, tx, noEmit));
     expect(await countFor(event.id)).toBe(2);
 
     const mine = await notificationsOf(t, guardian);
@@ -75,7 +76,7 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
   it('sends Slack DMs to users with a Slack id, skips the others, outside the transaction', async () => {
     await setSlackId(t, guardian, 'U0GUARD01');
     const event = confirmedEvent();
-    await runIdempotently(t.platform.database, consumer, event);
+    await handleOnce(t.platform, consumer, event);
     await eventually(async () => {
       await t.modules.notifications.delivery.runOnce();
       expect(slack.messages.filter((m) => m.user === 'U0GUARD01').map((m) => m.text)).toContainEqual(expect.stringContaining('Booking confirmed'));
@@ -89,7 +90,7 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
   it('retries a failed Slack send later with backoff, then gives up; the notification stays', async () => {
     const event = confirmedEvent();
     slack.failNext(1, { method: 'chat.postMessage', error: 'internal_error' });
-    await runIdempotently(t.platform.database, consumer, event);
+    await handleOnce(t.platform, consumer, event);
     const failed = await eventually(async () => {
       await t.modules.notifications.delivery.runOnce();
       const last = (await slackDeliveries(t, guardian.userId)).at(-1);
@@ -106,7 +107,7 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
 
     // Slack down for good: FAILED after the last attempt, no more tries.
     slack.failNext(100, { method: 'conversations.open', error: 'fatal_error' });
-    await runIdempotently(t.platform.database, consumer, confirmedEvent());
+    await handleOnce(t.platform, consumer, confirmedEvent());
     let at = Date.now();
     for (let i = 0; i < 8; i++) {
       await t.modules.notifications.delivery.runOnce(new Date(at));
@@ -119,9 +120,9 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
   it('turns refunds, caregiver reviews and received reviews into notifications for the right user', async () => {
     const other = await t.signup('CAREGIVER', { preferredLanguage: 'ja' });
     const event = (type: string, payload: Record<string, unknown>): DomainEvent => ({ id: newId(), type, aggregateId: newId(), occurredAt: new Date().toISOString(), payload });
-    await runIdempotently(t.platform.database, consumer, event('payment.refunded.v1', { paymentId: 'p1', reservationId: 'r1', guardianId: guardian.userId, amount: 30_000, balanceAmount: 0, reason: 'x' }));
-    await runIdempotently(t.platform.database, consumer, event('caregiver.rejected.v1', { caregiverId: 'c1', userId: other.userId, displayName: 'x', reason: '서류 미비' }));
-    await runIdempotently(t.platform.database, consumer, event('review.created.v1', { reviewId: 'v1', reservationId: 'r1', caregiverId: 'c1', caregiverUserId: other.userId, guardianId: guardian.userId, rating: 5, stats: { reviewCount: 1, ratingSum: 5, version: 1 } }));
+    await handleOnce(t.platform, consumer, event('payment.refunded.v1', { paymentId: 'p1', reservationId: 'r1', guardianId: guardian.userId, amount: 30_000, balanceAmount: 0, reason: 'x' }));
+    await handleOnce(t.platform, consumer, event('caregiver.rejected.v1', { caregiverId: 'c1', userId: other.userId, displayName: 'x', reason: '서류 미비' }));
+    await handleOnce(t.platform, consumer, event('review.created.v1', { reviewId: 'v1', reservationId: 'r1', caregiverId: 'c1', caregiverUserId: other.userId, guardianId: guardian.userId, rating: 5, stats: { reviewCount: 1, ratingSum: 5, version: 1 } }));
     expect((await notificationsOf(t, guardian)).items[0]).toMatchObject({ type: 'REFUND_COMPLETED', title: 'Refund completed', body: 'KRW 30,000 has been refunded.' });
     // Japanese is not written: English.
     expect((await notificationsOf(t, other)).items.map((n) => [n.type, n.title]).sort()).toEqual([
@@ -133,7 +134,7 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
 
     // A withdrawn account keeps no notifications.
     const consumerOf = t.modules.notifications.consumers?.find((c) => c.name === 'notifications.user-withdrawn');
-    await runIdempotently(t.platform.database, consumerOf!, event('user.withdrawn.v1', { userId: other.userId, role: 'CAREGIVER' }));
+    await handleOnce(t.platform, consumerOf!, event('user.withdrawn.v1', { userId: other.userId, role: 'CAREGIVER' }));
     expect((await notificationsOf(t, other)).items).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESERVATION_EVENTS } from '../../src/modules/reservations/contract.ts';
-import { runIdempotently } from '../../src/platform/events/inbox.ts';
+import { handleOnce } from '../../src/platform/events/inbox.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/database.ts';
@@ -68,15 +68,24 @@ describe.each(databaseKinds())('book, pay, confirm, cancel, refund on %s', (kind
     await paymentReaches(t, booking.guardian, booking.paymentId, 'CANCELED');
 
     // The same fact again under a new event id (a republished outbox row after a crash, say).
-    const consumer = t.modules.payments.consumers?.find((c) => c.types.includes(RESERVATION_EVENTS.cancelled));
-    const event = {
-      id: newId(),
-      type: RESERVATION_EVENTS.cancelled,
-      aggregateId: booking.reservationId,
-      occurredAt: new Date().toISOString(),
-      payload: { reservationId: booking.reservationId, refundAmount: booking.totalAmount, reason: 'again', paid: true },
-    };
-    expect(await runIdempotently(t.platform.database, consumer!, event)).toBe('handled');
+    const consumer = t.modules.payments.consumers?.find((c) => c.types.includes(RESERVATION_EVENTS.cancelled.type));
+    const again = RESERVATION_EVENTS.cancelled.of(booking.reservationId, {
+      reservationId: booking.reservationId,
+      status: 'CANCELLED',
+      guardianId: booking.guardian.userId,
+      caregiverId: booking.caregiverId,
+      caregiverUserId: booking.caregiver.userId,
+      caregiverName: '김간병',
+      startAt: new Date().toISOString(),
+      endAt: new Date().toISOString(),
+      totalAmount: booking.totalAmount,
+      cancelledBy: 'GUARDIAN',
+      refundAmount: booking.totalAmount,
+      reason: 'again',
+      paid: true,
+    });
+    const event = { ...again, id: newId(), occurredAt: new Date().toISOString() };
+    expect(await handleOnce(t.platform, consumer!, event)).toBe('handled');
     await t.modules.payments.useCases.processDueRefunds({ ignoreLease: true });
     const payment = await paymentOf(t, booking.guardian, booking.paymentId);
     expect(payment.cancels).toHaveLength(1);

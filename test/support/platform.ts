@@ -8,22 +8,27 @@ import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
 import type { Database } from '../../src/platform/db/database.ts';
+import type { Emit } from '../../src/platform/events/event.ts';
 import { createMemoryBus } from '../../src/platform/events/memory-bus.ts';
+import { createTransact } from '../../src/platform/events/transact.ts';
+import { createPoller } from '../../src/platform/poller.ts';
 import type { Platform } from '../../src/platform/module.ts';
 import { createLocalRealtime } from '../../src/platform/realtime/local-realtime.ts';
 import { createLocalStorage } from '../../src/platform/storage/local-storage.ts';
 
 /**
  * A platform for testing one module alone: the real database given, in-memory cache and bus, local
- * storage under `dataDir`, a fresh encryption key, and a counter of `eventsWritten()` calls.
+ * storage under `dataDir`, a fresh encryption key, and a counter of the relay wake-ups that transactions
+ * which wrote events asked for (no relay runs: tests read the outbox).
  */
 export function testPlatform(options: { dataDir: string; database: Database; clock: Clock; cache?: Cache }): {
   platform: Platform;
-  eventsWritten: () => number;
+  relayWakes: () => number;
 } {
   const { dataDir, database, clock } = options;
   const logger = pino({ level: 'silent' });
-  let eventsWritten = 0;
+  let relayWakes = 0;
+  const metrics = new Registry();
   const platform: Platform = {
     config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
     database,
@@ -34,10 +39,14 @@ export function testPlatform(options: { dataDir: string; database: Database; clo
     logger,
     cipher: createFieldCipher(randomBytes(32)),
     realtime: createLocalRealtime(),
-    metrics: new Registry(),
-    eventsWritten: () => {
-      eventsWritten += 1;
-    },
+    metrics,
+    transact: createTransact({ database, clock, eventsCommitted: () => void (relayWakes += 1) }),
+    poller: (spec) => createPoller(spec, { logger, metrics }),
   };
-  return { platform, eventsWritten: () => eventsWritten };
+  return { platform, relayWakes: () => relayWakes };
 }
+
+/** For calling a consumer's handler directly when it must not emit: an emit fails the test. */
+export const noEmit: Emit = () => {
+  throw new Error('the handler emitted an event where none was expected');
+};

@@ -1,6 +1,9 @@
 // What other modules may know of caregivers: the public profile shape, the events, and the API.
 // Nothing here depends on HTTP or SQL.
 
+import Type, { type Static } from 'typebox';
+import { defineEvent } from '../../platform/events/event.ts';
+
 export type Gender = 'MALE' | 'FEMALE';
 export type ProfileStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
 export const PROFILE_STATUSES: readonly ProfileStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
@@ -42,33 +45,25 @@ export interface CaregiverProfile {
   readonly photoUrl?: string;
 }
 
-export const CAREGIVER_EVENTS = {
-  // The event type grammar (platform/events/event.ts) allows no hyphen, hence the underscore.
-  profileSubmitted: 'caregiver.profile_submitted.v1',
-  approved: 'caregiver.approved.v1',
-  rejected: 'caregiver.rejected.v1',
-} as const;
+const caregiverSubject = { caregiverId: Type.String(), userId: Type.String(), displayName: Type.String() };
 
 /** A profile entered review: first creation, or a resubmission (edited after rejection, or certificates changed). */
-export interface CaregiverProfileSubmittedV1 {
-  readonly caregiverId: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly resubmission: boolean;
-}
+export const CaregiverProfileSubmittedV1 = Type.Object({ ...caregiverSubject, resubmission: Type.Boolean() });
+export type CaregiverProfileSubmittedV1 = Static<typeof CaregiverProfileSubmittedV1>;
 
-export interface CaregiverApprovedV1 {
-  readonly caregiverId: string;
-  readonly userId: string;
-  readonly displayName: string;
-}
+export const CaregiverApprovedV1 = Type.Object(caregiverSubject);
+export type CaregiverApprovedV1 = Static<typeof CaregiverApprovedV1>;
 
-export interface CaregiverRejectedV1 {
-  readonly caregiverId: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly reason: string;
-}
+export const CaregiverRejectedV1 = Type.Object({ ...caregiverSubject, reason: Type.String() });
+export type CaregiverRejectedV1 = Static<typeof CaregiverRejectedV1>;
+
+/** Aggregate id: the caregiver profile. */
+export const CAREGIVER_EVENTS = {
+  // The event type grammar (platform/events/event.ts) allows no hyphen, hence the underscore.
+  profileSubmitted: defineEvent('caregiver.profile_submitted.v1', CaregiverProfileSubmittedV1),
+  approved: defineEvent('caregiver.approved.v1', CaregiverApprovedV1),
+  rejected: defineEvent('caregiver.rejected.v1', CaregiverRejectedV1),
+} as const;
 
 export interface CaregiversApi {
   /** Any status; undefined for an unknown id. Certificates are shown in full: this is for trusted modules. */

@@ -1,4 +1,6 @@
-import type { AccessTokenVerifier, Role } from '../../platform/http/access.ts';
+import Type, { type Static } from 'typebox';
+import type { AccessTokenVerifier, Role } from '../../platform/access.ts';
+import { defineEvent } from '../../platform/events/event.ts';
 
 // What other modules may know of identity: the user's public shape, its events, and the API.
 
@@ -15,23 +17,25 @@ export interface UserSummary {
   readonly slackUserId: string | null;
 }
 
-export const IDENTITY_EVENTS = {
-  userRegistered: 'user.registered.v1',
-  userWithdrawn: 'user.withdrawn.v1',
-} as const;
+const RoleSchema = Type.Union([Type.Literal('GUARDIAN'), Type.Literal('CAREGIVER'), Type.Literal('ADMIN')]);
 
-export interface UserRegisteredV1 {
-  readonly userId: string;
-  readonly role: Role;
-  readonly name: string;
-  readonly preferredLanguage: string;
-}
+export const UserRegisteredV1 = Type.Object({
+  userId: Type.String(),
+  role: RoleSchema,
+  name: Type.String(),
+  preferredLanguage: Type.String(),
+});
+export type UserRegisteredV1 = Static<typeof UserRegisteredV1>;
 
 /** Published when an account is withdrawn: every module drops or anonymises what it keeps of the user. */
-export interface UserWithdrawnV1 {
-  readonly userId: string;
-  readonly role: Role;
-}
+export const UserWithdrawnV1 = Type.Object({ userId: Type.String(), role: RoleSchema });
+export type UserWithdrawnV1 = Static<typeof UserWithdrawnV1>;
+
+/** Aggregate id: the user. */
+export const IDENTITY_EVENTS = {
+  userRegistered: defineEvent('user.registered.v1', UserRegisteredV1),
+  userWithdrawn: defineEvent('user.withdrawn.v1', UserWithdrawnV1),
+} as const;
 
 /** Asked before a withdrawal; a reason blocks it (e.g. the reservations module: unfinished reservations). */
 export type WithdrawalBlocker = (userId: string, role: Role) => Promise<{ code: string; message: string } | undefined>;

@@ -1,40 +1,48 @@
+import Type, { type Static } from 'typebox';
+import { defineEvent } from '../../platform/events/event.ts';
+
 // What other modules may know of payments: the events and a small read API.
 
-export type PaymentStatus = 'READY' | 'IN_PROGRESS' | 'DONE' | 'CANCELED' | 'PARTIAL_CANCELED' | 'ABORTED' | 'EXPIRED';
+export const PAYMENT_STATUSES = ['READY', 'IN_PROGRESS', 'DONE', 'CANCELED', 'PARTIAL_CANCELED', 'ABORTED', 'EXPIRED'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+export const PaymentConfirmedV1 = Type.Object({
+  paymentId: Type.String(),
+  reservationId: Type.String(),
+  guardianId: Type.String(),
+  amount: Type.Integer({ minimum: 0 }),
+  approvedAt: Type.String({ format: 'date-time' }),
+});
+export type PaymentConfirmedV1 = Static<typeof PaymentConfirmedV1>;
+
+export const PaymentRefundedV1 = Type.Object({
+  paymentId: Type.String(),
+  reservationId: Type.String(),
+  guardianId: Type.String(),
+  amount: Type.Integer({ minimum: 0 }),
+  balanceAmount: Type.Integer({ minimum: 0 }),
+  reason: Type.String(),
+});
+export type PaymentRefundedV1 = Static<typeof PaymentRefundedV1>;
+
+export const PaymentUpdatedV1 = Type.Object({
+  paymentId: Type.String(),
+  reservationId: Type.String(),
+  status: Type.Enum(PAYMENT_STATUSES),
+  amount: Type.Integer({ minimum: 0 }),
+  balanceAmount: Type.Integer({ minimum: 0 }),
+});
+export type PaymentUpdatedV1 = Static<typeof PaymentUpdatedV1>;
+
+/** Aggregate id: the payment, so one payment's events stay ordered. */
 export const PAYMENT_EVENTS = {
   /** The provider approved the payment; the reservations module confirms the reservation. */
-  confirmed: 'payment.confirmed.v1',
+  confirmed: defineEvent('payment.confirmed.v1', PaymentConfirmedV1),
   /** Money went back to the payer (policy refund, or a payment for an ended reservation). */
-  refunded: 'payment.refunded.v1',
+  refunded: defineEvent('payment.refunded.v1', PaymentRefundedV1),
   /** Any status change, for the admin live feed. */
-  updated: 'payment.updated.v1',
+  updated: defineEvent('payment.updated.v1', PaymentUpdatedV1),
 } as const;
-
-export interface PaymentConfirmedV1 {
-  readonly paymentId: string;
-  readonly reservationId: string;
-  readonly guardianId: string;
-  readonly amount: number;
-  readonly approvedAt: string;
-}
-
-export interface PaymentRefundedV1 {
-  readonly paymentId: string;
-  readonly reservationId: string;
-  readonly guardianId: string;
-  readonly amount: number;
-  readonly balanceAmount: number;
-  readonly reason: string;
-}
-
-export interface PaymentUpdatedV1 {
-  readonly paymentId: string;
-  readonly reservationId: string;
-  readonly status: PaymentStatus;
-  readonly amount: number;
-  readonly balanceAmount: number;
-}
 
 /** KRW over every captured payment (DONE, PARTIAL_CANCELED, CANCELED). */
 export interface PaymentTotals {

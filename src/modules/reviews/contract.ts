@@ -1,10 +1,7 @@
-// What other modules may know of reviews: the events. Nothing here depends on HTTP or SQL.
+import Type, { type Static } from 'typebox';
+import { defineEvent } from '../../platform/events/event.ts';
 
-export const REVIEW_EVENTS = {
-  created: 'review.created.v1',
-  updated: 'review.updated.v1',
-  deleted: 'review.deleted.v1',
-} as const;
+// What other modules may know of reviews: the events. Nothing here depends on HTTP or SQL.
 
 /**
  * The caregiver's review aggregate right after the change, computed by the reviews module in the
@@ -12,22 +9,30 @@ export const REVIEW_EVENTS = {
  * consumer applies an aggregate only when it is newer than the one it holds: redeliveries and
  * out-of-order deliveries change nothing.
  */
-export interface CaregiverReviewStats {
-  readonly reviewCount: number;
+export const CaregiverReviewStats = Type.Object({
+  reviewCount: Type.Integer({ minimum: 0 }),
   /** Sum of the live reviews' ratings; the average is ratingSum / reviewCount (0 without reviews). */
-  readonly ratingSum: number;
-  readonly version: number;
-}
+  ratingSum: Type.Integer({ minimum: 0 }),
+  version: Type.Integer({ minimum: 0 }),
+});
+export type CaregiverReviewStats = Static<typeof CaregiverReviewStats>;
 
 /** Payload of review.created.v1, review.updated.v1 and review.deleted.v1 (aggregate id: the caregiver). */
-export interface ReviewEventV1 {
-  readonly reviewId: string;
-  readonly reservationId: string;
-  readonly caregiverId: string;
+export const ReviewEventV1 = Type.Object({
+  reviewId: Type.String(),
+  reservationId: Type.String(),
+  caregiverId: Type.String(),
   /** The caregiver's user id (identity), for notifications. */
-  readonly caregiverUserId: string;
-  readonly guardianId: string;
+  caregiverUserId: Type.String(),
+  guardianId: Type.String(),
   /** The review's rating after the change (for deleted: the rating it had). */
-  readonly rating: number;
-  readonly stats: CaregiverReviewStats;
-}
+  rating: Type.Integer({ minimum: 1, maximum: 5 }),
+  stats: CaregiverReviewStats,
+});
+export type ReviewEventV1 = Static<typeof ReviewEventV1>;
+
+export const REVIEW_EVENTS = {
+  created: defineEvent('review.created.v1', ReviewEventV1),
+  updated: defineEvent('review.updated.v1', ReviewEventV1),
+  deleted: defineEvent('review.deleted.v1', ReviewEventV1),
+} as const;

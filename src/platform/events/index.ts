@@ -5,15 +5,18 @@ import type { Database } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
 import type { Registry } from 'prom-client';
 import { createKafkaBus } from './kafka-bus.ts';
-import { createMemoryBus, type RetryPolicy } from './memory-bus.ts';
+import { createMemoryBus } from './memory-bus.ts';
+import type { RetryPolicy } from './delivery.ts';
 
 export type { EventBus } from './bus.ts';
-export type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
-export { assertEventType, isEventType } from './event.ts';
-export { runIdempotently } from './inbox.ts';
+export type { DomainEvent, Emit, EventConsumer, EventDefinition, EventOf, NewEvent, PayloadOf } from './event.ts';
+export { assertEventType, defineConsumer, defineEvent, isEventType } from './event.ts';
+export { handleOnce, UnhandleableEventError } from './inbox.ts';
+export { DEFAULT_RETRY, type RetryPolicy } from './delivery.ts';
 export { createKafkaBus, type KafkaBus, type KafkaBusOptions } from './kafka-bus.ts';
-export { createMemoryBus, DEFAULT_RETRY, type MemoryBus, type MemoryBusOptions, type RetryPolicy } from './memory-bus.ts';
+export { createMemoryBus, type MemoryBus, type MemoryBusOptions } from './memory-bus.ts';
 export { appendToOutbox } from './outbox.ts';
+export { createTransact, type Transact, type Tx } from './transact.ts';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './relay.ts';
 
 export interface EventBusDeps {
@@ -23,6 +26,8 @@ export interface EventBusDeps {
   readonly retry?: RetryPolicy;
   /** Where the Kafka bus registers its metrics. */
   readonly metricsRegistry?: Registry;
+  /** Called after a handler committed events it emitted (wakes the outbox relay). */
+  readonly eventsCommitted?: () => void;
 }
 
 /** The bus the configuration asks for: Kafka with KAFKA_BROKERS, otherwise in memory. */

@@ -5,10 +5,8 @@ import * as promClient from 'prom-client';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
-import { describeError, storeDeadLetter } from './dead-letter.ts';
+import { checkRetryPolicy, createLimiter, DEFAULT_RETRY, deliver, describeError, type RetryPolicy } from './delivery.ts';
 import type { DomainEvent, EventConsumer } from './event.ts';
-import { runIdempotently } from './inbox.ts';
-import { createLimiter, DEFAULT_RETRY, type RetryPolicy } from './memory-bus.ts';
 
 // The bus for several replicas. Event type = topic (created on demand, `partitions` each), key =
 // aggregate id, so one aggregate's events share a partition and stay ordered; value = the event as
@@ -37,6 +35,8 @@ export interface KafkaBusOptions {
    * so consumers cannot take every pool connection from HTTP requests and the relay.
    */
   readonly concurrency?: number;
+  /** Called after a handler committed events it emitted (wakes the outbox relay). */
+  readonly eventsCommitted?: () => void;
 }
 
 export interface KafkaBus extends EventBus {
@@ -44,7 +44,7 @@ export interface KafkaBus extends EventBus {
   /** The topic an event type is published on. */
   topicOf(type: string): string;
   /** The consumer group a consumer joins. */
-  groupOf(consumer: EventConsumer): string;
+  groupOf(consumer: Pick<EventConsumer, 'name'>): string;
 }
 
 const DLQ_SUFFIX = '.dlq';
@@ -54,13 +54,20 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
   if (options.brokers.length === 0) throw new Error('the Kafka bus needs at least one broker');
   const brokers = [...options.brokers];
   const clock = options.clock ?? systemClock;
-  const retry = options.retry ?? DEFAULT_RETRY;
+  const retry = checkRetryPolicy(options.retry ?? DEFAULT_RETRY);
   const namespace = options.namespace ?? '';
   const clientId = options.clientId ?? 'carenest';
   const partitions = options.partitions ?? 3;
   const maxInFlight = options.maxInFlight ?? 500;
   const metrics = createMetrics(options.metricsRegistry);
-  const slots = createLimiter(options.concurrency ?? 4);
+  const delivery = {
+    database,
+    logger,
+    clock,
+    retry,
+    slots: createLimiter(options.concurrency ?? 4),
+    ...(options.eventsCommitted ? { eventsCommitted: options.eventsCommitted } : {}),
+  };
   const common = { clientId, bootstrapBrokers: brokers, retries: 3, retryDelay: 250, connectTimeout: 5_000, requestTimeout: 10_000 };
 
   const admin = new Admin(common);
@@ -78,7 +85,7 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
   let closed = false;
 
   const topicOf = (type: string): string => `${namespace}${type}`;
-  const groupOf = (consumer: EventConsumer): string => `carenest.${namespace}${consumer.name}`;
+  const groupOf = (consumer: Pick<EventConsumer, 'name'>): string => `carenest.${namespace}${consumer.name}`;
 
   async function ensureTopics(topics: readonly string[]): Promise<void> {
     const missing = topics.filter((topic) => !known.has(topic));
@@ -107,25 +114,12 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
       await sendToDlq(message.topic, message.key, message.value, consumer, error, 0);
       return;
     }
-    for (let attempt = 1; ; attempt++) {
-      await slots.acquire();
-      try {
-        const outcome = await runIdempotently(database, consumer, event);
-        metrics.consumed.inc({ group, type: event.type, outcome });
-        return;
-      } catch (error) {
-        if (attempt >= retry.attempts || closed) {
-          if (closed) throw error; // not handled, not committed: redelivered after the restart
-          await storeDeadLetter({ database, logger, clock }, consumer, event, error, attempt);
-          await sendToDlq(message.topic, message.key, message.value, consumer, error, attempt);
-          return;
-        }
-        logger.warn({ err: error, consumer: consumer.name, eventId: event.id, type: event.type, attempt }, 'event handler failed, will retry');
-      } finally {
-        slots.release();
-      }
-      await sleep(retry.baseDelayMs * 2 ** (attempt - 1));
+    const outcome = await deliver(delivery, consumer, event, () => closed);
+    if (typeof outcome === 'string') {
+      metrics.consumed.inc({ group, type: event.type, outcome });
+      return;
     }
+    await sendToDlq(message.topic, message.key, message.value, consumer, outcome.deadLettered, outcome.attempts);
   }
 
   async function sendToDlq(topic: string, key: string, value: string, consumer: EventConsumer, error: unknown, attempts: number): Promise<void> {

@@ -4,12 +4,16 @@ import { pino } from 'pino';
 import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { newId } from '../ids.ts';
-import type { DomainEvent, EventConsumer } from './event.ts';
-import { runIdempotently } from './inbox.ts';
+import Type from 'typebox';
+import { systemClock } from '../clock.ts';
+import { defineConsumer, defineEvent, type DomainEvent, type EventConsumer } from './event.ts';
+import { handleOnce } from './inbox.ts';
 import { createMemoryBus } from './memory-bus.ts';
 
 const silent = pino({ level: 'silent' });
 const fastRetry = { attempts: 3, baseDelayMs: 1 };
+const Approved = defineEvent('caregiver.approved.v1', Type.Object({ name: Type.Optional(Type.String()), at: Type.Optional(Type.Number()) }));
+const Changed = defineEvent('reservation.changed.v1', Type.Object({ n: Type.Integer() }));
 
 function event(type: string, aggregateId: string, payload: unknown = {}): DomainEvent {
   return { id: newId(), type, aggregateId, occurredAt: new Date().toISOString(), payload };
@@ -37,31 +41,31 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     await database.close();
   });
 
-  it('runIdempotently handles an event once per consumer', async () => {
-    const consumer: EventConsumer = {
+  it('handleOnce handles an event once per consumer', async () => {
+    const consumer: EventConsumer = defineConsumer({
       name: 'test.recorder',
-      types: ['caregiver.approved.v1'],
+      events: [Approved],
       handle: (e, tx) => recordHandled(tx, 'test.recorder', e),
-    };
+    });
     const other: EventConsumer = { ...consumer, name: 'test.other', handle: (e, tx) => recordHandled(tx, 'test.other', e) };
     const e = event('caregiver.approved.v1', 'cg-1');
-    expect(await runIdempotently(database, consumer, e)).toBe('handled');
-    expect(await runIdempotently(database, consumer, e)).toBe('duplicate');
-    expect(await runIdempotently(database, other, e)).toBe('handled');
+    expect(await handleOnce({ database, clock: systemClock }, consumer, e)).toBe('handled');
+    expect(await handleOnce({ database, clock: systemClock }, consumer, e)).toBe('duplicate');
+    expect(await handleOnce({ database, clock: systemClock }, other, e)).toBe('handled');
     expect((await handledRows(database)).map((r) => r.action)).toEqual(['test.recorder', 'test.other']);
   });
 
   it('delivers only subscribed types and each event once, even when published twice', async () => {
     const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
     const seen: string[] = [];
-    bus.subscribe({
+    bus.subscribe(defineConsumer({
       name: 'test.recorder',
-      types: ['caregiver.approved.v1'],
+      events: [Approved],
       async handle(e, tx) {
         seen.push(e.id);
         await recordHandled(tx, 'test.recorder', e);
       },
-    });
+    }));
     await bus.start();
     const approved = event('caregiver.approved.v1', 'cg-1', { at: 1 });
     await bus.publish([approved, event('caregiver.rejected.v1', 'cg-2')]);
@@ -75,7 +79,7 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
   it('holds events published before start and delivers them once started', async () => {
     const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
     const seen: string[] = [];
-    bus.subscribe({ name: 'test.early', types: ['caregiver.approved.v1'], handle: async (e) => void seen.push(e.id) });
+    bus.subscribe(defineConsumer({ name: 'test.early', events: [Approved], handle: async (e) => void seen.push(e.id) }));
     const e = event('caregiver.approved.v1', 'cg-1');
     await bus.publish([e]);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -83,22 +87,22 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     await bus.start();
     await bus.idle();
     expect(seen).toEqual([e.id]);
-    expect(() => bus.subscribe({ name: 'test.late', types: [], handle: async () => undefined })).toThrow(/before/);
+    expect(() => bus.subscribe(defineConsumer({ name: 'test.late', events: [], handle: async () => undefined }))).toThrow(/before/);
     await bus.close();
   });
 
   it('retries a failing handler, rolling back its partial writes each time', async () => {
     const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
     let calls = 0;
-    bus.subscribe({
+    bus.subscribe(defineConsumer({
       name: 'test.flaky',
-      types: ['caregiver.approved.v1'],
+      events: [Approved],
       async handle(e, tx) {
         calls++;
         await recordHandled(tx, 'test.flaky', e);
         if (calls < 3) throw new Error(`flaky ${calls}`);
       },
-    });
+    }));
     await bus.start();
     const e = event('caregiver.approved.v1', 'cg-1');
     await bus.publish([e]);
@@ -115,15 +119,15 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
     const bus = createMemoryBus({ database, logger, retry: fastRetry });
     let calls = 0;
-    bus.subscribe({
+    bus.subscribe(defineConsumer({
       name: 'test.broken',
-      types: ['caregiver.approved.v1'],
+      events: [Approved],
       async handle(e, tx) {
         calls++;
         await recordHandled(tx, 'test.broken', e);
         throw new Error('handler is broken');
       },
-    });
+    }));
     await bus.start();
     const e = event('caregiver.approved.v1', 'cg-1', { name: '김간병' });
     await bus.publish([e]);
@@ -142,16 +146,34 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     await bus.close();
   });
 
+  it('dead-letters at once, with the schema error, an event whose payload does not fit its declaration', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    let calls = 0;
+    bus.subscribe(defineConsumer({ name: 'test.typed', events: [Changed], handle: async () => void calls++ }));
+    await bus.start();
+    const bad = event('reservation.changed.v1', 'r-1', { n: 'two' });
+    const good = event('reservation.changed.v1', 'r-1', { n: 2 });
+    await bus.publish([bad, good]);
+    await bus.idle();
+    expect(calls).toBe(1);
+    const dead = await database.db.selectFrom('platform.dead_letters').selectAll().execute();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ consumer: 'test.typed', event_id: bad.id, event: bad });
+    expect(dead[0]?.error).toMatch(/UnhandleableEventError: test\.typed: payload does not match reservation\.changed\.v1: \/n must be integer/);
+    expect(await database.db.selectFrom('platform.inbox').select('event_id').execute()).toEqual([{ event_id: good.id }]);
+    await bus.close();
+  });
+
   it('keeps each aggregate in order per consumer while other aggregates proceed', async () => {
     // A retry delay longer than the other aggregates' work, so "they did not wait" is observable.
     const bus = createMemoryBus({ database, logger: silent, retry: { attempts: 3, baseDelayMs: 40 } });
     const seen: { aggregate: string; n: number }[] = [];
     let failedOnce = false;
-    bus.subscribe({
+    bus.subscribe(defineConsumer({
       name: 'test.ordered',
-      types: ['reservation.changed.v1'],
+      events: [Changed],
       async handle(e) {
-        const { n } = e.payload as { n: number };
+        const { n } = e.payload;
         // Uneven work, and one failure, try to let later events overtake earlier ones.
         await new Promise((resolve) => setTimeout(resolve, (n * 7) % 5));
         if (e.aggregateId === 'r-a' && n === 2 && !failedOnce) {
@@ -160,7 +182,7 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
         }
         seen.push({ aggregate: e.aggregateId, n });
       },
-    });
+    }));
     await bus.start();
     const events: DomainEvent[] = [];
     for (let n = 0; n < 10; n++) {
@@ -184,7 +206,7 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
 
   it('refuses duplicate consumer names, publishing after close, and answers ping while open', async () => {
     const bus = createMemoryBus({ database, logger: silent });
-    const consumer: EventConsumer = { name: 'test.same', types: [], handle: async () => undefined };
+    const consumer: EventConsumer = defineConsumer({ name: 'test.same', events: [], handle: async () => undefined });
     bus.subscribe(consumer);
     expect(() => bus.subscribe({ ...consumer })).toThrow(/already subscribed/);
     await bus.start();
@@ -196,14 +218,14 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
 
   it('close waits for deliveries in progress', async () => {
     const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
-    bus.subscribe({
+    bus.subscribe(defineConsumer({
       name: 'test.slow',
-      types: ['caregiver.approved.v1'],
+      events: [Approved],
       async handle(e, tx) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         await recordHandled(tx, 'test.slow', e);
       },
-    });
+    }));
     await bus.start();
     await bus.publish([event('caregiver.approved.v1', 'cg-1'), event('caregiver.approved.v1', 'cg-2')]);
     await bus.close();

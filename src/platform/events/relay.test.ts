@@ -4,13 +4,16 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/database.
 import { fixedClock } from '../clock.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
-import type { DomainEvent, NewEvent } from './event.ts';
+import Type from 'typebox';
+import { defineConsumer, defineEvent, type DomainEvent, type NewEvent } from './event.ts';
 import { createMemoryBus } from './memory-bus.ts';
 import { appendToOutbox } from './outbox.ts';
 import { startOutboxRelay, type OutboxRelay } from './relay.ts';
 
 const silent = pino({ level: 'silent' });
 const clock = fixedClock('2030-01-02T03:04:05.678Z');
+const Approved = defineEvent('caregiver.approved.v1', Type.Object({}));
+const Changed = defineEvent('reservation.changed.v1', Type.Object({ n: Type.Integer() }));
 const IDLE = 60_000; // the timer never fires during a test unless it says so
 
 /** A bus that records what it is given, and can be told to fail or to take its time. */
@@ -36,7 +39,7 @@ function recordingBus(options: { delayMs?: number } = {}): EventBus & { publishe
 }
 
 function changed(aggregateId: string, n: number): NewEvent {
-  return { type: 'reservation.changed.v1', aggregateId, payload: { n } };
+  return Changed.of(aggregateId, { n });
 }
 
 async function outboxRows(database: Database): Promise<{ seq: number; id: string; published_at: Date | null; attempts: number; last_error: string | null }[]> {
@@ -124,15 +127,15 @@ describe.each(databaseKinds())('outbox and relay on %s', (kind) => {
     expect(bus.published.map((e) => e.id)).toEqual(written.map((e) => e.id));
   });
 
-  it('notify() delivers a committed event to a consumer well under a second', async () => {
+  it('kick() delivers a committed event to a consumer well under a second', async () => {
     const bus = createMemoryBus({ database, logger: silent });
     const seen: DomainEvent[] = [];
-    bus.subscribe({ name: 'test.fast', types: ['caregiver.approved.v1'], handle: async (e) => void seen.push(e) });
+    bus.subscribe(defineConsumer({ name: 'test.fast', events: [Approved], handle: async (e) => void seen.push(e) }));
     await bus.start();
     const r = relay(bus);
     const started = performance.now();
     await database.db.transaction().execute((tx) => appendToOutbox(tx, [{ type: 'caregiver.approved.v1', aggregateId: 'cg-1', payload: {} }], clock));
-    r.notify();
+    r.kick();
     await expect.poll(() => seen.length, { timeout: 1_000, interval: 5 }).toBe(1);
     expect(performance.now() - started).toBeLessThan(1_000);
     await bus.close();
@@ -156,14 +159,14 @@ describe.each(databaseKinds())('outbox and relay on %s', (kind) => {
     const handled: string[] = [];
     const buses = [0, 1].map(() => {
       const bus = createMemoryBus({ database, logger: silent, retry: { attempts: 3, baseDelayMs: 1 } });
-      bus.subscribe({
+      bus.subscribe(defineConsumer({
         name: 'test.replicated',
-        types: ['reservation.changed.v1'],
+        events: [Changed],
         async handle(e, tx) {
           await tx.insertInto('platform.audit_log').values({ action: 'handled', resource_type: 'event', resource_id: e.id }).execute();
           handled.push(e.id);
         },
-      });
+      }));
       return bus;
     });
     await Promise.all(buses.map((bus) => bus.start()));

@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Database, Executor } from '../db/database.ts';
+import { createPoller } from '../poller.ts';
 import type { EventBus } from './bus.ts';
 import type { DomainEvent } from './event.ts';
 
 // Moves committed outbox rows to the bus, in `seq` order, at least once: a row is marked published
 // only after the bus accepted it, so a crash in between publishes it again (consumers' inboxes
-// absorb that). A timer picks up anything left over; `notify()` makes the common path fast.
+// absorb that). It is a platform poller: its timer picks up anything left over, and `kick()` (called by
+// platform.transact after a commit that wrote events) makes the common path fast.
 
 export interface OutboxRelayOptions {
   readonly database: Database;
@@ -14,13 +17,14 @@ export interface OutboxRelayOptions {
   readonly logger: Logger;
   readonly intervalMs?: number;
   readonly batchSize?: number;
+  readonly metrics?: Registry;
 }
 
 export interface OutboxRelay {
   /** Publishes every pending row, batch by batch; resolves with how many were published. */
   flush(): Promise<number>;
-  /** Asks for a flush soon; use cases call it after committing events. Never throws. */
-  notify(): void;
+  /** Asks for a flush soon; platform.transact calls it after committing events. Never throws. */
+  kick(): void;
   /** Stops the timer and waits for a flush in progress. */
   stop(): Promise<void>;
 }
@@ -46,11 +50,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be an integer >= 1');
 
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  // Flushes run one after another; a caller arriving while one is queued (not yet running) shares
-  // it, since it will see every row committed before it starts.
-  let chain: Promise<unknown> = Promise.resolve();
-  let queued: Promise<number> | undefined;
 
   /** One batch in one transaction; returns rows published, or -1 when publishing failed. */
   function publishBatch(): Promise<number> {
@@ -92,43 +91,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return total;
   }
 
-  function flush(): Promise<number> {
-    if (queued) return queued;
-    const next = chain.then(() => {
-      queued = undefined;
-      return drain();
-    });
-    queued = next;
-    chain = next.catch(() => undefined);
-    return next;
-  }
-
-  function runInBackground(): Promise<void> {
-    return flush().then(
-      () => undefined,
-      (error: unknown) => logger.error({ err: error }, 'outbox relay flush failed'),
-    );
-  }
-
-  // setTimeout re-armed after each run, not setInterval: a slow flush never overlaps the next tick.
-  function arm(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void runInBackground().finally(arm);
-    }, intervalMs);
-    timer.unref();
-  }
-  arm();
-
+  const poller = createPoller({ name: 'outbox-relay', intervalMs, runOnce: drain }, { logger, ...(options.metrics ? { metrics: options.metrics } : {}) });
+  poller.start();
   return {
-    flush,
-    notify() {
-      if (!stopped) void runInBackground();
-    },
+    flush: poller.runNow,
+    kick: poller.kick,
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await chain;
+      await poller.stop();
     },
   };
 }

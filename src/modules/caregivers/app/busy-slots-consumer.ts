@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/database.ts';
-import type { DomainEvent, EventConsumer } from '../../../platform/events/event.ts';
-import { RESERVATION_STATUSES, RESERVATION_STATUS_EVENTS, type ReservationEventBase } from '../../reservations/contract.ts';
+import { defineConsumer, type EventConsumer, type EventOf } from '../../../platform/events/event.ts';
+import { RESERVATION_STATUS_EVENTS } from '../../reservations/contract.ts';
 import { findSlotForUpdate, insertSlotIfAbsent, replaceSlot, type SlotWrite } from '../db/busy-slots.repo.ts';
 import { parseInstant } from '../domain/availability.ts';
 import { isActiveStatus, supersedes } from '../domain/busy-slot.ts';
@@ -9,16 +9,17 @@ import type { CaregiversDeps } from './deps.ts';
 
 export const BUSY_SLOTS_CONSUMER = 'caregivers.busy-slots';
 
+/** A reservation status event: each payload extends ReservationEventBase. */
+export type ReservationStatusEvent = EventOf<(typeof RESERVATION_STATUS_EVENTS)[number]>;
 
-/** The slot an event describes; a payload that breaks the contract throws (retried, then dead-lettered). */
-function slotOf(event: DomainEvent, now: Date): SlotWrite {
-  const p = event.payload as Partial<ReservationEventBase> | null;
+/** The slot an event describes; what the schema cannot say (uuids, end after start) is checked here. */
+function slotOf(event: ReservationStatusEvent, now: Date): SlotWrite {
+  const p = event.payload;
   const broken = (why: string) => new Error(`${event.type} ${event.id} breaks the reservation event contract: ${why}`);
-  if (!p || typeof p.reservationId !== 'string' || !isUuid(p.reservationId)) throw broken('reservationId is not a uuid');
-  if (typeof p.caregiverId !== 'string' || !isUuid(p.caregiverId)) throw broken('caregiverId is not a uuid');
-  if (!p.status || !RESERVATION_STATUSES.includes(p.status)) throw broken(`unknown status ${String(p.status)}`);
-  const from = typeof p.startAt === 'string' ? parseInstant(p.startAt) : undefined;
-  const to = typeof p.endAt === 'string' ? parseInstant(p.endAt) : undefined;
+  if (!isUuid(p.reservationId)) throw broken('reservationId is not a uuid');
+  if (!isUuid(p.caregiverId)) throw broken('caregiverId is not a uuid');
+  const from = parseInstant(p.startAt);
+  const to = parseInstant(p.endAt);
   if (!from || !to || to.getTime() <= from.getTime()) throw broken('startAt and endAt must be instants, startAt first');
   const eventAt = new Date(event.occurredAt);
   if (Number.isNaN(eventAt.getTime())) throw broken('occurredAt is not an instant');
@@ -34,7 +35,7 @@ function slotOf(event: DomainEvent, now: Date): SlotWrite {
 }
 
 /** Applies one reservation event to the caregiver's busy slots; idempotent and safe out of order. */
-export async function applyReservationEvent(tx: Executor, event: DomainEvent, now: Date): Promise<void> {
+export async function applyReservationEvent(tx: Executor, event: ReservationStatusEvent, now: Date): Promise<void> {
   const slot = slotOf(event, now);
   if (await insertSlotIfAbsent(tx, slot)) return;
   const current = await findSlotForUpdate(tx, slot.reservationId);
@@ -48,9 +49,9 @@ export async function applyReservationEvent(tx: Executor, event: DomainEvent, no
  * so both lag a booking by the outbox relay's delay (well under a second).
  */
 export function makeBusySlotsConsumer({ platform }: CaregiversDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: BUSY_SLOTS_CONSUMER,
-    types: RESERVATION_STATUS_EVENTS,
+    events: RESERVATION_STATUS_EVENTS,
     handle: (event, tx) => applyReservationEvent(tx, event, platform.clock.now()),
-  };
+  });
 }

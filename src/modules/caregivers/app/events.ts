@@ -1,10 +1,5 @@
 import type { NewEvent } from '../../../platform/events/event.ts';
-import {
-  CAREGIVER_EVENTS,
-  type CaregiverApprovedV1,
-  type CaregiverProfileSubmittedV1,
-  type CaregiverRejectedV1,
-} from '../contract.ts';
+import { CAREGIVER_EVENTS } from '../contract.ts';
 
 // The events this module writes to the outbox; aggregate = the profile, so one profile's events stay ordered.
 
@@ -14,26 +9,16 @@ interface Subject {
   readonly display_name: string;
 }
 
-export function profileSubmitted(profile: Subject, resubmission: boolean): NewEvent<CaregiverProfileSubmittedV1> {
-  return {
-    type: CAREGIVER_EVENTS.profileSubmitted,
-    aggregateId: profile.id,
-    payload: { caregiverId: profile.id, userId: profile.user_id, displayName: profile.display_name, resubmission },
-  };
+const subject = (profile: Subject) => ({ caregiverId: profile.id, userId: profile.user_id, displayName: profile.display_name });
+
+export function profileSubmitted(profile: Subject, resubmission: boolean): NewEvent {
+  return CAREGIVER_EVENTS.profileSubmitted.of(profile.id, { ...subject(profile), resubmission });
 }
 
-export function profileApproved(profile: Subject): NewEvent<CaregiverApprovedV1> {
-  return {
-    type: CAREGIVER_EVENTS.approved,
-    aggregateId: profile.id,
-    payload: { caregiverId: profile.id, userId: profile.user_id, displayName: profile.display_name },
-  };
+export function profileApproved(profile: Subject): NewEvent {
+  return CAREGIVER_EVENTS.approved.of(profile.id, subject(profile));
 }
 
-export function profileRejected(profile: Subject, reason: string): NewEvent<CaregiverRejectedV1> {
-  return {
-    type: CAREGIVER_EVENTS.rejected,
-    aggregateId: profile.id,
-    payload: { caregiverId: profile.id, userId: profile.user_id, displayName: profile.display_name, reason },
-  };
+export function profileRejected(profile: Subject, reason: string): NewEvent {
+  return CAREGIVER_EVENTS.rejected.of(profile.id, { ...subject(profile), reason });
 }

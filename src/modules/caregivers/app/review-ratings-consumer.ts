@@ -1,5 +1,5 @@
-import type { DomainEvent, EventConsumer } from '../../../platform/events/event.ts';
-import { REVIEW_EVENTS, type ReviewEventV1 } from '../../reviews/contract.ts';
+import { defineConsumer, type EventConsumer, type EventOf } from '../../../platform/events/event.ts';
+import { REVIEW_EVENTS } from '../../reviews/contract.ts';
 import { lockRating, writeRating } from '../db/ratings.repo.ts';
 import { bayesianRating, recommendedScore } from '../domain/ranking.ts';
 import { isUuid } from '../domain/search.ts';
@@ -9,14 +9,15 @@ import { invalidateTop } from './top-cache.ts';
 export const REVIEW_RATINGS_CONSUMER = 'caregivers.review-ratings';
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+type ReviewEvent = EventOf<(typeof REVIEW_EVENTS)[keyof typeof REVIEW_EVENTS]>;
 
-function statsOf(event: DomainEvent) {
-  const p = event.payload as Partial<ReviewEventV1> | null;
+/** The aggregate an event carries; the schema checks the shape, this what it cannot say. */
+function statsOf(event: ReviewEvent) {
+  const p = event.payload;
   const broken = (why: string) => new Error(`${event.type} ${event.id} breaks the review event contract: ${why}`);
-  if (!p || typeof p.caregiverId !== 'string' || !isUuid(p.caregiverId)) throw broken('caregiverId is not a uuid');
+  if (!isUuid(p.caregiverId)) throw broken('caregiverId is not a uuid');
   const s = p.stats;
-  if (!s || !isCount(s.reviewCount) || !isCount(s.ratingSum) || !isCount(s.version) || s.version < 1) throw broken('stats are not counts');
+  if (s.version < 1) throw broken('stats version must be at least 1');
   if (s.ratingSum < s.reviewCount || s.ratingSum > 5 * s.reviewCount) throw broken('ratingSum does not fit reviewCount');
   return { caregiverId: p.caregiverId, ...s };
 }
@@ -27,9 +28,9 @@ function statsOf(event: DomainEvent) {
  * when its version is newer than the profile's. Then the cached top lists are dropped.
  */
 export function makeReviewRatingsConsumer({ platform }: CaregiversDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: REVIEW_RATINGS_CONSUMER,
-    types: [REVIEW_EVENTS.created, REVIEW_EVENTS.updated, REVIEW_EVENTS.deleted],
+    events: [REVIEW_EVENTS.created, REVIEW_EVENTS.updated, REVIEW_EVENTS.deleted],
     async handle(event, tx) {
       const stats = statsOf(event);
       const current = await lockRating(tx, stats.caregiverId);
@@ -48,5 +49,5 @@ export function makeReviewRatingsConsumer({ platform }: CaregiversDeps): EventCo
       });
       await invalidateTop(platform.cache);
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
-import type { EventConsumer } from '../../../platform/events/event.ts';
-import { IDENTITY_EVENTS, type UserWithdrawnV1 } from '../../identity/contract.ts';
+import { defineConsumer, type EventConsumer } from '../../../platform/events/event.ts';
+import { IDENTITY_EVENTS } from '../../identity/contract.ts';
 import { deleteDocuments, findProfileByUserId, updateProfile } from '../db/caregivers.repo.ts';
 import { nextStatus } from '../domain/status.ts';
 import type { CaregiversDeps } from './deps.ts';
@@ -13,11 +13,11 @@ export const WITHDRAWN_DISPLAY_NAME = '탈퇴한 간병인';
  * Idempotent: a second delivery finds nothing left to delete.
  */
 export function makeUserWithdrawnConsumer({ platform }: CaregiversDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: 'caregivers.user-withdrawn',
-    types: [IDENTITY_EVENTS.userWithdrawn],
+    events: [IDENTITY_EVENTS.userWithdrawn],
     async handle(event, tx) {
-      const { userId } = event.payload as UserWithdrawnV1;
+      const { userId } = event.payload;
       const profile = await findProfileByUserId(tx, userId, { forUpdate: true });
       if (!profile) return;
       const now = platform.clock.now();
@@ -36,5 +36,5 @@ export function makeUserWithdrawnConsumer({ platform }: CaregiversDeps): EventCo
       // missing file is a no-op, so files removed by an earlier, rolled-back attempt do not matter.
       for (const key of keys) await platform.storage.delete(key);
     },
-  };
+  });
 }

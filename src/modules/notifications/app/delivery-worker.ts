@@ -21,6 +21,7 @@ export interface DeliveryRun {
 export interface DeliveryWorker extends Worker {
   /** One pass; tests pass a later `now` to reach retries that are not yet due. */
   runOnce(now?: Date): Promise<DeliveryRun>;
+  /** Asks for a run soon (new notifications were written). */
   wake(): void;
 }
 
@@ -90,49 +91,8 @@ export function makeDeliveryWorker(deps: Omit<NotificationsDeps, 'wake'>): Deliv
     return { pushed, slackSent, slackFailed };
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let again = false;
-  let stopped = true;
-
-  function tick(): void {
-    if (stopped) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    if (timer) clearTimeout(timer);
-    running = runOnce()
-      .catch((error: unknown) => log.error({ err: error }, 'notification delivery failed; retrying next tick'))
-      .finally(() => {
-        busy = false;
-        if (stopped) return;
-        if (again) {
-          again = false;
-          setImmediate(tick);
-        } else {
-          timer = setTimeout(tick, INTERVAL_MS);
-          timer.unref();
-        }
-      });
-  }
-
-  return {
-    name: 'notifications.delivery',
-    runOnce,
-    wake: tick,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      timer = setTimeout(tick, INTERVAL_MS);
-      timer.unref();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  // Kicked by the record consumer from inside its inbox transaction: a short delay lets that commit first
+  // (a run that comes too early finds nothing, and the next tick a second later delivers).
+  const poller = platform.poller({ name: 'notifications.delivery', intervalMs: INTERVAL_MS, kickDelayMs: 10, runOnce: () => runOnce() });
+  return { name: poller.name, start: poller.start, stop: poller.stop, wake: poller.kick, runOnce };
 }

@@ -1,7 +1,7 @@
-import type { EventConsumer } from '../../../platform/events/event.ts';
+import { defineConsumer, type EventConsumer } from '../../../platform/events/event.ts';
 import type { Platform } from '../../../platform/module.ts';
-import { PAYMENT_EVENTS, type PaymentUpdatedV1 } from '../../payments/contract.ts';
-import { RESERVATION_STATUS_EVENTS, type ReservationEventBase } from '../../reservations/contract.ts';
+import { PAYMENT_EVENTS } from '../../payments/contract.ts';
+import { RESERVATION_STATUS_EVENTS } from '../../reservations/contract.ts';
 
 // The admin live feed and the participants' reservation.updated frames (API.md "Admin"). The events are
 // already committed facts and this consumer writes nothing of its own, so frames go out right here.
@@ -9,17 +9,17 @@ import { RESERVATION_STATUS_EVENTS, type ReservationEventBase } from '../../rese
 
 export function makeLiveFeedConsumer(platform: Platform): EventConsumer {
   const log = platform.logger.child({ component: 'notifications.live-feed' });
-  return {
+  return defineConsumer({
     name: 'notifications.live-feed',
-    types: [...RESERVATION_STATUS_EVENTS, PAYMENT_EVENTS.updated],
+    events: [...RESERVATION_STATUS_EVENTS, PAYMENT_EVENTS.updated],
     async handle(event) {
       try {
-        if (event.type === PAYMENT_EVENTS.updated) {
-          const p = event.payload as PaymentUpdatedV1;
+        if (event.type === PAYMENT_EVENTS.updated.type) {
+          const p = event.payload;
           await platform.realtime.toAdmins({ type: 'payment.updated', payment: { id: p.paymentId, reservationId: p.reservationId, status: p.status } });
           return;
         }
-        const p = event.payload as ReservationEventBase;
+        const p = event.payload;
         const frame = { type: 'reservation.updated', reservation: { id: p.reservationId, status: p.status } } as const;
         await platform.realtime.toAdmins(frame);
         await platform.realtime.toUsers([p.guardianId, p.caregiverUserId].filter(Boolean), frame);
@@ -27,5 +27,5 @@ export function makeLiveFeedConsumer(platform: Platform): EventConsumer {
         log.warn({ err: error, eventId: event.id }, 'live feed push failed');
       }
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { DomainEvent, EventConsumer } from '../../../platform/events/event.ts';
+import { defineConsumer, type EventConsumer, type EventOf } from '../../../platform/events/event.ts';
 import { newId } from '../../../platform/ids.ts';
 import { CAREGIVER_EVENTS } from '../../caregivers/contract.ts';
 import { PAYMENT_EVENTS } from '../../payments/contract.ts';
@@ -16,33 +16,47 @@ import {
 import type { NotificationsDeps } from './deps.ts';
 
 // Domain events -> one notification row per recipient, plus a pending Slack delivery for the Slack types.
-// Idempotent twice over: the inbox (runIdempotently) and UNIQUE (event_id, user_id). Only `tx` is used:
+// Idempotent twice over: the inbox (handleOnce) and UNIQUE (event_id, user_id). Only `tx` is used:
 // no lookups in other modules here (text is rendered when read or delivered, in the reader's language).
 
 const RESERVATION_KINDS: ReadonlyMap<string, ReservationEventKind> = new Map(
   (Object.keys(RESERVATION_EVENTS) as (keyof typeof RESERVATION_EVENTS)[])
     .filter((key): key is ReservationEventKind => key !== 'paymentRefused')
-    .map((key) => [RESERVATION_EVENTS[key], key]),
+    .map((key) => [RESERVATION_EVENTS[key].type, key]),
 );
+
+const NOTIFYING_EVENTS = [
+  ...[...RESERVATION_KINDS.values()].map((kind) => RESERVATION_EVENTS[kind]),
+  PAYMENT_EVENTS.refunded,
+  CAREGIVER_EVENTS.approved,
+  CAREGIVER_EVENTS.rejected,
+  REVIEW_EVENTS.created,
+];
 
 // TODO(settlements): SETTLEMENT_PAID once a settlements module publishes a paid event.
 
-export function plan(event: DomainEvent): PlannedNotification[] {
-  const payload = (event.payload ?? {}) as Record<string, unknown>;
+export function plan(event: EventOf<(typeof NOTIFYING_EVENTS)[number]>): PlannedNotification[] {
   const kind = RESERVATION_KINDS.get(event.type);
-  if (kind) return planReservationNotifications(kind, payload);
-  if (event.type === PAYMENT_EVENTS.refunded) return planRefundNotification(payload);
-  if (event.type === CAREGIVER_EVENTS.approved) return planCaregiverReviewNotification(true, payload);
-  if (event.type === CAREGIVER_EVENTS.rejected) return planCaregiverReviewNotification(false, payload);
-  if (event.type === REVIEW_EVENTS.created) return planReviewReceivedNotification(payload);
-  return [];
+  if (kind) return planReservationNotifications(kind, event.payload);
+  switch (event.type) {
+    case PAYMENT_EVENTS.refunded.type:
+      return planRefundNotification(event.payload);
+    case CAREGIVER_EVENTS.approved.type:
+      return planCaregiverReviewNotification(true, event.payload);
+    case CAREGIVER_EVENTS.rejected.type:
+      return planCaregiverReviewNotification(false, event.payload);
+    case REVIEW_EVENTS.created.type:
+      return planReviewReceivedNotification(event.payload);
+    default:
+      return [];
+  }
 }
 
 export function makeRecordNotificationsConsumer(deps: NotificationsDeps): EventConsumer {
   const { platform, slack, slackTypes } = deps;
-  return {
+  return defineConsumer({
     name: 'notifications.record',
-    types: [...RESERVATION_KINDS.keys(), PAYMENT_EVENTS.refunded, CAREGIVER_EVENTS.approved, CAREGIVER_EVENTS.rejected, REVIEW_EVENTS.created],
+    events: NOTIFYING_EVENTS,
     async handle(event, tx) {
       const planned = plan(event);
       if (planned.length === 0) return;
@@ -55,8 +69,8 @@ export function makeRecordNotificationsConsumer(deps: NotificationsDeps): EventC
         const toSlack = inserted.filter((row) => slackTypes.includes(row.type));
         await insertSlackDeliveries(tx, toSlack.map((row) => ({ id: newId(), notificationId: row.id, userId: row.user_id })), now);
       }
-      // The rows commit when this returns; the worker pushes frames and sends Slack after that.
-      if (inserted.length > 0) setTimeout(deps.wake, 10).unref();
+      // The rows commit when this returns; the delivery worker (kicked with a short delay) pushes frames and sends Slack.
+      if (inserted.length > 0) deps.wake();
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database.ts';
-import type { DomainEvent, EventConsumer } from '../../../platform/events/event.ts';
+import { defineConsumer, type DomainEvent, type EventConsumer } from '../../../platform/events/event.ts';
 import { newId } from '../../../platform/ids.ts';
-import { RESERVATION_EVENTS, type ReservationCancelledV1, type ReservationPaymentRefusedV1 } from '../../reservations/contract.ts';
+import { RESERVATION_EVENTS } from '../../reservations/contract.ts';
 import { REFUNDABLE } from '../domain/payment-state.ts';
 import { cancelReasonFor, refundAmount, refundBaseKey, type RefundReason } from '../domain/refund.ts';
 import { findLivePayment, findPaymentById, type PaymentRow } from '../db/payments.repo.ts';
@@ -52,11 +52,11 @@ async function request(
 
 /** reservation.cancelled.v1 after payment: refund what the cancellation policy says. */
 export function makeReservationCancelledConsumer(deps: PaymentsDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: 'payments.refund-cancelled-reservation',
-    types: [RESERVATION_EVENTS.cancelled],
+    events: [RESERVATION_EVENTS.cancelled],
     async handle(event, tx) {
-      const cancelled = event.payload as ReservationCancelledV1;
+      const cancelled = event.payload;
       if (!(cancelled.refundAmount > 0)) return;
       const payment = await findLivePayment(tx, cancelled.reservationId);
       if (!payment || !REFUNDABLE.includes(payment.status)) {
@@ -65,16 +65,16 @@ export function makeReservationCancelledConsumer(deps: PaymentsDeps): EventConsu
       }
       await request(deps, tx, event, payment, 'RESERVATION_CANCELLED', cancelled.refundAmount, cancelled.reason);
     },
-  };
+  });
 }
 
 /** reservation.payment_refused.v1: the reservation had ended when the money came; give it all back. */
 export function makePaymentRefusedConsumer(deps: PaymentsDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: 'payments.refund-refused-payment',
-    types: [RESERVATION_EVENTS.paymentRefused],
+    events: [RESERVATION_EVENTS.paymentRefused],
     async handle(event, tx) {
-      const refused = event.payload as ReservationPaymentRefusedV1;
+      const refused = event.payload;
       const payment = await findPaymentById(tx, refused.paymentId);
       if (!payment || !REFUNDABLE.includes(payment.status)) {
         deps.logger.warn({ paymentId: refused.paymentId, status: payment?.status }, 'refused payment has nothing to refund');
@@ -82,5 +82,5 @@ export function makePaymentRefusedConsumer(deps: PaymentsDeps): EventConsumer {
       }
       await request(deps, tx, event, payment, 'PAYMENT_REFUSED', null, `reservation ${refused.status}`);
     },
-  };
+  });
 }

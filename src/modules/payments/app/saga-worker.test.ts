@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createPoller, type PollerSpec } from '../../../platform/poller.ts';
 import { createSagaWorker } from './saga-worker.ts';
+
+const poller = <T>(spec: PollerSpec<T>) => createPoller(spec, { logger: pino({ level: 'silent' }) });
 
 describe('the payments saga worker', () => {
   function steps() {
@@ -21,7 +24,7 @@ describe('the payments saga worker', () => {
 
   it('sweeps every pending refund on start, then polls, reconciling every few runs', async () => {
     const s = steps();
-    const worker = createSagaWorker(s, pino({ level: 'silent' }), { pollMs: 10, reconcileEvery: 3 });
+    const worker = createSagaWorker(poller, s, { pollMs: 10, reconcileEvery: 3 });
     worker.start();
     await sleep(80);
     await worker.stop();
@@ -36,6 +39,7 @@ describe('the payments saga worker', () => {
   it('runs soon after a kick, and keeps running when a step fails', async () => {
     let runs = 0;
     const worker = createSagaWorker(
+      poller,
       {
         processDueRefunds: async () => {
           runs += 1;
@@ -43,7 +47,6 @@ describe('the payments saga worker', () => {
         },
         reconcileConfirmations: async () => 0,
       },
-      pino({ level: 'silent' }),
       { pollMs: 60_000 },
     );
     worker.start();
@@ -53,7 +56,7 @@ describe('the payments saga worker', () => {
     await sleep(60);
     expect(runs).toBe(2);
     let stopped = false;
-    const closing = createSagaWorker({ processDueRefunds: async () => 0, reconcileConfirmations: async () => 0 }, pino({ level: 'silent' }), { onStop: () => (stopped = true) });
+    const closing = createSagaWorker(poller, { processDueRefunds: async () => 0, reconcileConfirmations: async () => 0 }, { onStop: () => (stopped = true) });
     await closing.stop();
     expect(stopped).toBe(true);
     await worker.stop();

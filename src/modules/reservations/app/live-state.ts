@@ -1,42 +1,16 @@
-import type { EventConsumer } from '../../../platform/events/event.ts';
-import type { Actor } from '../../../platform/http/access.ts';
-import { ACTIVE_STATUSES, RESERVATION_STATUS_EVENTS, type ReservationEventBase, type ReservationStatus } from '../contract.ts';
+import { defineConsumer, type EventConsumer } from '../../../platform/events/event.ts';
+import type { Actor } from '../../../platform/access.ts';
+import { ACTIVE_STATUSES, RESERVATION_STATUS_EVENTS } from '../contract.ts';
 import { findReservation, listInStatuses, type ReservationRow } from '../db/reservations.repo.ts';
-import type { Location, ServiceType } from '../domain/reservation.ts';
-import type { RateType } from '../domain/pricing.ts';
 import { isActive } from '../domain/transitions.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { createLiveList, type LiveList } from './live-cache.ts';
+import type { LiveReservation, LiveView, PendingRequest } from './schemas.ts';
 
 // The live state dashboards read most (issue 3, Build 4): a caregiver's pending requests, and the arrival
 // status of a guardian's active reservations. Kept in the cache by a consumer of this module's own events,
 // served from it, rebuilt from the database when the cache has nothing. No patient details: the cache is
 // not encrypted.
-
-export interface PendingRequest {
-  readonly id: string;
-  readonly startAt: string;
-  readonly endAt: string;
-  readonly serviceType: ServiceType;
-  readonly rateType: RateType;
-  readonly totalAmount: number;
-  readonly location: Pick<Location, 'sido' | 'sigungu'>;
-  readonly expiresAt: string | null;
-  readonly createdAt: string;
-}
-
-export interface LiveReservation {
-  readonly id: string;
-  readonly status: ReservationStatus;
-  readonly caregiverName: string;
-  readonly startAt: string;
-  readonly endAt: string;
-  readonly checkedInAt: string | null;
-}
-
-export type LiveView =
-  | { readonly pendingRequests: readonly PendingRequest[]; readonly count: number }
-  | { readonly reservations: readonly LiveReservation[] };
 
 const keys = {
   pending: (caregiverUserId: string) => `reservations:live:pending:${caregiverUserId}`,
@@ -112,17 +86,17 @@ export function makeLiveState({ platform }: ReservationsDeps) {
    * Applies the reservation's current state (read from the database, so the order events arrive in does
    * not matter) to both lists it may be in. Throws when a list stays locked: the bus retries.
    */
-  const consumer: EventConsumer = {
+  const consumer: EventConsumer = defineConsumer({
     name: 'reservations.live-state',
-    types: RESERVATION_STATUS_EVENTS,
+    events: RESERVATION_STATUS_EVENTS,
     async handle(event, tx) {
-      const { reservationId } = event.payload as ReservationEventBase;
+      const { reservationId } = event.payload;
       const row = await findReservation(tx, reservationId);
       if (!row) return;
       await pending.apply(keys.pending(row.caregiver_user_id), row.id, row.status === 'REQUESTED' ? pendingEntry(row) : undefined);
       await active.apply(keys.active(row.guardian_id), row.id, isActive(row.status) ? liveEntry(row) : undefined);
     },
-  };
+  });
 
   return { liveState, consumer };
 }

@@ -1,6 +1,5 @@
-import type { EventConsumer } from '../../../platform/events/event.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
-import { PAYMENT_EVENTS, type PaymentConfirmedV1 } from '../../payments/contract.ts';
+import { defineConsumer, type EventConsumer } from '../../../platform/events/event.ts';
+import { PAYMENT_EVENTS } from '../../payments/contract.ts';
 import { findReservation } from '../db/reservations.repo.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { paymentRefused } from './events.ts';
@@ -14,11 +13,11 @@ import { applyTransition } from './transition.ts';
  * and the state check makes a second payment.confirmed for the same payment a no-op.
  */
 export function makePaymentConfirmedConsumer({ platform }: ReservationsDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: 'reservations.payment-confirmed',
-    types: [PAYMENT_EVENTS.confirmed],
-    async handle(event, tx) {
-      const payment = event.payload as PaymentConfirmedV1;
+    events: [PAYMENT_EVENTS.confirmed],
+    async handle(event, tx, emit) {
+      const payment = event.payload;
       const row = await findReservation(tx, payment.reservationId, { forUpdate: true });
       if (!row) {
         platform.logger.error({ paymentId: payment.paymentId, reservationId: payment.reservationId }, 'payment for an unknown reservation');
@@ -27,16 +26,14 @@ export function makePaymentConfirmedConsumer({ platform }: ReservationsDeps): Ev
       if (row.payment_id === payment.paymentId) return; // already confirmed by this payment
       const now = platform.clock.now();
       if (row.status === 'ACCEPTED' && payment.amount === row.total_amount && payment.guardianId === row.guardian_id) {
-        await applyTransition(tx, platform.clock, { row, action: 'confirmPayment', actor: 'SYSTEM', now, changes: { payment_id: payment.paymentId } });
+        await applyTransition(tx, emit, { row, action: 'confirmPayment', actor: 'SYSTEM', now, changes: { payment_id: payment.paymentId } });
       } else {
         platform.logger.warn(
           { paymentId: payment.paymentId, reservationId: row.id, status: row.status, amount: payment.amount, totalAmount: row.total_amount },
           'payment refused: the reservation cannot take it',
         );
-        await appendToOutbox(tx, [paymentRefused(row, payment.paymentId)], platform.clock);
+        emit(paymentRefused(row, payment.paymentId));
       }
-      // Runs before the inbox transaction commits; the relay's timer picks the event up if this is too early.
-      platform.eventsWritten();
     },
-  };
+  });
 }

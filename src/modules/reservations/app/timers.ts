@@ -1,5 +1,3 @@
-import { inTransaction } from '../../../platform/db/database.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import type { Worker } from '../../../platform/module.ts';
 import { updateReservation } from '../db/reservations.repo.ts';
 import { claimDue, type TimerJob } from '../db/timers.repo.ts';
@@ -31,18 +29,18 @@ export function makeReservationTimers(deps: ReservationsDeps): ReservationTimers
   const { platform, settings } = deps;
   const log = platform.logger.child({ component: 'reservation-timers' });
 
-  /** One transaction: claims a batch of due rows and acts on each; returns [rows claimed, events written]. */
+  /** One transaction: claims a batch of due rows and acts on each; returns [rows claimed, events emitted]. */
   function batch(job: TimerJob): Promise<[number, number]> {
     const now = platform.clock.now();
-    return inTransaction(platform.database.db, async (tx) => {
+    return platform.transact(async (tx, emit) => {
       const rows = await claimDue(tx, job, now, { limit: settings.timerBatchSize, autoCompleteAfterMs: settings.autoCompleteAfterMs });
       let events = 0;
       for (const row of rows) {
         if (job === 'expire') {
-          await applyTransition(tx, platform.clock, { row, action: 'expire', actor: 'SYSTEM', now });
+          await applyTransition(tx, emit, { row, action: 'expire', actor: 'SYSTEM', now });
           events++;
         } else if (job === 'autoComplete') {
-          await applyTransition(tx, platform.clock, { row, action: 'autoComplete', actor: 'SYSTEM', now, changes: { auto_completed: true } });
+          await applyTransition(tx, emit, { row, action: 'autoComplete', actor: 'SYSTEM', now, changes: { auto_completed: true } });
           events++;
         } else {
           const due = dueReminders({ startAt: row.start_at, reminded24h: row.reminded_24h_at !== null, reminded1h: row.reminded_1h_at !== null }, now);
@@ -52,7 +50,7 @@ export function makeReservationTimers(deps: ReservationsDeps): ReservationTimers
             ...(done.includes(24) ? { reminded_24h_at: now } : {}),
             ...(done.includes(1) ? { reminded_1h_at: now } : {}),
           });
-          await appendToOutbox(tx, due.send.map((hours) => reminder(row, hours)), platform.clock);
+          emit(...due.send.map((hours) => reminder(row, hours)));
           events += due.send.length;
         }
       }
@@ -65,7 +63,6 @@ export function makeReservationTimers(deps: ReservationsDeps): ReservationTimers
     for (let i = 0; i < MAX_BATCHES; i++) {
       const [claimed, written] = await batch(job);
       events += written;
-      if (written > 0) platform.eventsWritten();
       if (claimed < settings.timerBatchSize) break;
     }
     return events;
@@ -78,36 +75,13 @@ export function makeReservationTimers(deps: ReservationsDeps): ReservationTimers
     return { expired, completed, reminders };
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
-  function schedule(): void {
-    timer = setTimeout(() => {
-      running = runOnce()
-        .then((run) => {
-          if (run.expired + run.completed + run.reminders > 0) log.info(run, 'reservation timers fired');
-        })
-        .catch((error: unknown) => log.error({ err: error }, 'reservation timers failed; retrying next tick'))
-        .finally(() => {
-          if (!stopped) schedule();
-        });
-    }, settings.timerIntervalMs);
-    timer.unref();
-  }
-
-  return {
+  const poller = platform.poller({
     name: 'reservations.timers',
-    runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
+    intervalMs: settings.timerIntervalMs,
+    async runOnce() {
+      const run = await runOnce();
+      if (run.expired + run.completed + run.reminders > 0) log.info(run, 'reservation timers fired');
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  });
+  return { name: poller.name, start: poller.start, stop: poller.stop, runOnce };
 }

@@ -1,8 +1,7 @@
-import { inTransaction, type Executor } from '../../../platform/db/database.ts';
+import type { Executor } from '../../../platform/db/database.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
-import type { Actor } from '../../../platform/http/access.ts';
-import type { Clock } from '../../../platform/clock.ts';
+import type { Actor } from '../../../platform/access.ts';
+import type { Emit } from '../../../platform/events/event.ts';
 import { findReservation, updateReservation, type ReservationChanges, type ReservationRow } from '../db/reservations.repo.ts';
 import { isFinal, transition, type ReservationAction, type TransitionActor } from '../domain/transitions.ts';
 import type { ReservationsDeps } from './deps.ts';
@@ -15,7 +14,7 @@ import { roleOf, toView, type ReservationView } from './view.ts';
 /** With `row` locked in `tx`: checks the table, writes the change and its event; returns the row after. */
 export async function applyTransition(
   tx: Executor,
-  clock: Clock,
+  emit: Emit,
   change: { row: ReservationRow; action: ReservationAction; actor: TransitionActor; now: Date; changes?: ReservationChanges },
 ): Promise<ReservationRow> {
   const { row, action, actor, now } = change;
@@ -28,7 +27,7 @@ export async function applyTransition(
     ended_at: isFinal(status) ? now : null,
     updated_at: now,
   });
-  await appendToOutbox(tx, [transitionEvent(action, row, after)], clock);
+  emit(transitionEvent(action, row, after));
   return after;
 }
 
@@ -57,12 +56,11 @@ export async function transitionAsActor(
   decide: (row: ReservationRow, role: Exclude<TransitionActor, 'SYSTEM'>, now: Date) => ReservationChanges = () => ({}),
 ): Promise<ReservationView> {
   const now = platform.clock.now();
-  const after = await inTransaction(platform.database.db, async (tx) => {
+  const after = await platform.transact(async (tx, emit) => {
     const { row, role } = await loadForActor(tx, reservationId, actor, { forUpdate: true });
     transition(row.status, action, role);
-    return applyTransition(tx, platform.clock, { row, action, actor: role, now, changes: decide(row, role, now) });
+    return applyTransition(tx, emit, { row, action, actor: role, now, changes: decide(row, role, now) });
   });
-  platform.eventsWritten();
   return toView(after, platform.cipher);
 }
 

@@ -1,5 +1,5 @@
-import type { EventConsumer } from '../../../platform/events/event.ts';
-import { IDENTITY_EVENTS, type UserWithdrawnV1 } from '../../identity/contract.ts';
+import { defineConsumer, type EventConsumer } from '../../../platform/events/event.ts';
+import { IDENTITY_EVENTS } from '../../identity/contract.ts';
 import { eraseCaregiverName, eraseGuardianData } from '../db/reservations.repo.ts';
 import type { ReservationsDeps } from './deps.ts';
 
@@ -13,14 +13,14 @@ export const WITHDRAWN_CAREGIVER_NAME = '탈퇴한 간병인';
  * Idempotent: a second delivery finds nothing left to erase.
  */
 export function makeUserWithdrawnConsumer({ platform }: ReservationsDeps): EventConsumer {
-  return {
+  return defineConsumer({
     name: 'reservations.user-withdrawn',
-    types: [IDENTITY_EVENTS.userWithdrawn],
+    events: [IDENTITY_EVENTS.userWithdrawn],
     async handle(event, tx) {
-      const { userId, role } = event.payload as UserWithdrawnV1;
+      const { userId, role } = event.payload;
       const now = platform.clock.now();
       if (role === 'GUARDIAN') await eraseGuardianData(tx, userId, WITHDRAWN_PATIENT_NAME, now);
       if (role === 'CAREGIVER') await eraseCaregiverName(tx, userId, WITHDRAWN_CAREGIVER_NAME, now);
     },
-  };
+  });
 }
