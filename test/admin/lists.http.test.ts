@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/database.ts';
 import { DAY } from '../payments/support.ts';
-import { allPages, getAs, kst, makeAdminWorld, SECRET_CONDITION, SECRET_MESSAGE, SECRET_NOTES, type AdminWorld } from './support.ts';
+import { allPages, getAs, kst, useAdminWorld, SECRET_CONDITION, SECRET_MESSAGE, SECRET_NOTES, type AdminWorld } from './support.ts';
 
 // GET /admin/reservations and GET /admin/payments over HTTP with the real modules: access, filters,
 // keyset pagination, what an item shows (and what it must not), and 400s for bad query parameters.
@@ -10,13 +10,7 @@ import { allPages, getAs, kst, makeAdminWorld, SECRET_CONDITION, SECRET_MESSAGE,
 describe.each(databaseKinds())('admin lists on %s', (kind) => {
   let t: TestApp;
   let w: AdminWorld;
-  beforeAll(async () => {
-    t = await startTestApp({ kind });
-    w = await makeAdminWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  useAdminWorld(kind, (app, world) => ([t, w] = [app, world]));
 
   const ids = (response: { json(): unknown }) => (response.json() as { items: { id: string }[] }).items.map((item) => item.id);
   const allReservations = () => [w.withHealthDetails.id, w.requested.reservationId, w.awaitingPayment.reservationId, w.halfRefund.reservationId, w.fullRefund.reservationId];

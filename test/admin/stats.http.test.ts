@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/database.ts';
 import { acceptedBooking } from '../payments/support.ts';
-import { getAs, makeAdminWorld, type AdminWorld } from './support.ts';
+import { getAs, useAdminWorld, type AdminWorld } from './support.ts';
 
 // GET /admin/stats after the whole loop (book, accept, pay, confirm, cancel, refund) on a fresh database.
 
 describe.each(databaseKinds())('GET /admin/stats on %s', (kind) => {
   let t: TestApp;
   let w: AdminWorld;
-  beforeAll(async () => {
-    t = await startTestApp({ kind });
-    w = await makeAdminWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  useAdminWorld(kind, (app, world) => ([t, w] = [app, world]));
 
   it('counts reservations, money, users and caregivers, every status present', async () => {
     const response = await getAs(t, w.admin, '/admin/stats');

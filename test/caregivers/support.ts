@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { newId } from '../../src/platform/ids.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Executor } from '../../src/platform/db/database.ts';
-import type { Actor } from '../../src/platform/http/access.ts';
+import type { Actor } from '../../src/platform/access.ts';
 import { createCaregiversModule } from '../../src/modules/caregivers/index.ts';
 import type { ProfileInput } from '../../src/modules/caregivers/app/profile-fields.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/database.ts';
@@ -49,7 +49,7 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-caregivers-'));
   const database: Database = await openTestDatabase(kind);
   const clock = fixedClock(NOW);
-  const { platform, eventsWritten } = testPlatform({ dataDir, database, clock });
+  const { platform, relayWakes } = testPlatform({ dataDir, database, clock });
 
   const module = createCaregiversModule(platform);
   return {
@@ -58,7 +58,7 @@ export async function openCaregiversModule(kind: TestDatabaseKind) {
     useCases: module.useCases,
     clock,
     db: database.db,
-    eventsWritten,
+    relayWakes,
     async outbox(): Promise<{ type: string; aggregate_id: string; payload: Record<string, unknown> }[]> {
       const result = await sql<{ type: string; aggregate_id: string; payload: Record<string, unknown> }>`
         SELECT type, aggregate_id, payload FROM platform.outbox ORDER BY seq`.execute(database.db);

@@ -48,7 +48,7 @@ describe.each(databaseKinds())('booking on %s', (kind) => {
         },
       },
     ]);
-    expect(h.eventsWritten()).toBe(1);
+    expect(h.relayWakes()).toBe(1);
   });
 
   it('encrypts the patient\'s conditions and notes at rest, bound to the reservation', async () => {

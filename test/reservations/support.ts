@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
 import type { Cache } from '../../src/platform/cache/cache.ts';
-import { inTransaction, type Database } from '../../src/platform/db/database.ts';
+import type { Database } from '../../src/platform/db/database.ts';
 import type { DomainEvent, EventConsumer } from '../../src/platform/events/event.ts';
-import type { Actor, Role } from '../../src/platform/http/access.ts';
+import { handleOnce } from '../../src/platform/events/inbox.ts';
+import type { Actor, Role } from '../../src/platform/access.ts';
 import { newId } from '../../src/platform/ids.ts';
 import type { CaregiverProfile } from '../../src/modules/caregivers/contract.ts';
 import { normaliseRegion } from '../../src/modules/caregivers/domain/regions.ts';
@@ -70,7 +71,7 @@ export async function openReservationsModule(
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-reservations-'));
   const database = options.database ?? (await openTestDatabase(kind));
   const clock = fixedClock(NOW);
-  const { platform, eventsWritten } = testPlatform({ dataDir, database, clock, ...(options.cache ? { cache: options.cache } : {}) });
+  const { platform, relayWakes } = testPlatform({ dataDir, database, clock, ...(options.cache ? { cache: options.cache } : {}) });
 
   const profiles = new Map<string, CaregiverProfile>();
   const module = createReservationsModule(platform, {
@@ -85,7 +86,7 @@ export async function openReservationsModule(
     api: module.api,
     clock,
     db,
-    eventsWritten,
+    relayWakes,
     /** An APPROVED caregiver (unless overridden) the module can book. */
     caregiver(overrides: Partial<CaregiverProfile> = {}): CaregiverProfile & { actor: Actor } {
       const profile = caregiverProfile(overrides);
@@ -97,11 +98,10 @@ export async function openReservationsModule(
       if (!found) throw new Error(`no consumer ${name}`);
       return found;
     },
-    /** Delivers one event to a consumer the way the bus does (in a transaction). */
+    /** Delivers one event to a consumer the way the bus does (checked, through the inbox, in a transaction). */
     async deliver(name: string, type: string, payload: unknown, aggregateId = newId()): Promise<void> {
       const event: DomainEvent = { id: newId(), type, aggregateId, occurredAt: clock.now().toISOString(), payload };
-      const consumer = this.consumer(name);
-      await inTransaction(db, (tx) => consumer.handle(event, tx));
+      await handleOnce({ database, clock }, this.consumer(name), event);
     },
     /** The payments module's part: payment.confirmed.v1 for the reservation's amount (or `amount`). */
     async pay(r: { id: string; guardianId: string; totalAmount: number }, amount = r.totalAmount, paymentId = newId()): Promise<string> {

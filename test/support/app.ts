@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadSettings } from '../../src/platform/settings.ts';
 import { openPlatform } from '../../src/platform/assemble.ts';
 import type { Platform } from '../../src/platform/module.ts';
 import type { Clock } from '../../src/platform/clock.ts';
-import type { Role } from '../../src/platform/http/access.ts';
-import { createModules } from '../../src/modules/index.ts';
+import type { Role } from '../../src/platform/access.ts';
+import { createModules, startupSettings } from '../../src/modules/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openTestDatabase, type TestDatabaseKind } from './database.ts';
 
@@ -49,20 +49,20 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'carenest-app-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...options.env });
+  const { config, modules: settings } = loadSettings({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...options.env }, startupSettings);
   // A shared database stays open when this instance closes: its owner closes it.
   const database = options.database ? { ...options.database, close: async () => {} } : await openTestDatabase(options.kind ?? 'pglite');
   const running = await openPlatform({
     config,
     logger: pino({ level: 'silent' }),
     database,
-    migrations: false,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const modules = createModules(running.platform, {
-    jwtSecret: 'test-jwt-secret-that-is-long-enough-0123456789',
-    adminSignupSecret: TEST_ADMIN_SECRET,
-  });
+  const modules = createModules(
+    running.platform,
+    { jwtSecret: 'test-jwt-secret-that-is-long-enough-0123456789', adminSignupSecret: TEST_ADMIN_SECRET },
+    settings,
+  );
   await running.start(modules.consumers, modules.workers);
   const app = await buildApp({
     platform: running.platform,

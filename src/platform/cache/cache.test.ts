@@ -6,7 +6,7 @@ import { serviceUrl } from '../../../test/support/services.ts';
 import { fixedClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Cache } from './cache.ts';
-import { describeCacheContract } from './cache.contract.ts';
+import { describeCacheContract } from './cache.suite.ts';
 import { createCache } from './index.ts';
 import { createMemoryCache } from './memory-cache.ts';
 import { createRedisCache } from './redis-cache.ts';

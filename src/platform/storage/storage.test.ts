@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { createFileStorage } from './index.ts';
 import { createLocalStorage } from './local-storage.ts';
 import { createS3Storage } from './s3-storage.ts';
-import { describeStorageContract } from './storage.contract.ts';
+import { describeStorageContract } from './storage.suite.ts';
 
 // s3rver, a real S3-compatible server in-process, ships no types: only what the tests use is typed here.
 interface S3rverServer {

@@ -1,6 +1,6 @@
 // The payment provider behind the payments module, shaped after Toss Payments' core API v1 so the
 // real client (toss.ts) is a thin translation and the local one (sandbox.ts) can copy Toss's rules.
-// Both pass provider.contract.ts. Failures are thrown as ProviderError (provider-errors.ts).
+// Both pass provider.suite.ts. Failures are thrown as ProviderError (provider-errors.ts).
 
 /** Toss's payment statuses, unchanged: the payments module stores and shows them as they are. */
 export type ProviderPaymentStatus =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { describePaymentProviderContract } from './provider.contract.ts';
+import { describePaymentProviderContract } from './provider.suite.ts';
 import { createMemorySandboxStore, createSandboxProvider } from './sandbox.ts';
 
 describePaymentProviderContract('sandbox', async () => {

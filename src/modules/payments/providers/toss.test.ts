@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeToss, type FakeToss } from '../../../../test/fakes/toss-server.ts';
 import { fixedClock } from '../../../platform/clock.ts';
-import { describePaymentProviderContract } from './provider.contract.ts';
+import { describePaymentProviderContract } from './provider.suite.ts';
 import { ProviderError } from './provider-errors.ts';
 import { createTossProvider, type TossProviderOptions, type TossProvider } from './toss.ts';
 

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../platform/ids.ts';
-import { AppError } from '../../platform/errors.ts';
-import { runIdempotently } from '../../platform/events/inbox.ts';
-import { databaseKinds } from '../../../test/support/database.ts';
-import { FILES, openCaregiversModule, setRating } from '../../../test/caregivers/support.ts';
-import type { Region } from './contract.ts';
-import { recommendedScore } from './domain/ranking.ts';
-import { SORTS } from './domain/search.ts';
-import { busyOf, expected, FILTERS, makeBookings, makeInput, matches, random, RATINGS, type Seeded } from '../../../test/caregivers/search-fixture.ts';
-import { deliver, historyEvents } from '../../../test/caregivers/reservation-events.ts';
-import { BUSY_SLOTS_CONSUMER } from './app/busy-slots-consumer.ts';
+import { newId } from '../../src/platform/ids.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { handleOnce } from '../../src/platform/events/inbox.ts';
+import { noEmit } from '../support/platform.ts';
+import { databaseKinds } from '../support/database.ts';
+import { FILES, openCaregiversModule, setRating } from './support.ts';
+import type { Region } from '../../src/modules/caregivers/contract.ts';
+import { recommendedScore } from '../../src/modules/caregivers/domain/ranking.ts';
+import { SORTS } from '../../src/modules/caregivers/domain/search.ts';
+import { busyOf, expected, FILTERS, makeBookings, makeInput, matches, random, RATINGS, type Seeded } from './search-fixture.ts';
+import { deliver, historyEvents } from './reservation-events.ts';
+import { BUSY_SLOTS_CONSUMER } from '../../src/modules/caregivers/app/busy-slots-consumer.ts';
 
 // The search against an oracle: every filter and sort on a seeded set, walked page by page.
 
@@ -40,9 +41,9 @@ describe.each(databaseKinds())('caregiver search on %s', (kind) => {
         await h.useCases.uploadDocument(userId, { kind: 'PHOTO', content: FILES.png });
         const event = { id: newId(), type: 'user.withdrawn.v1', aggregateId: userId, occurredAt: new Date().toISOString(), payload: { userId, role: 'CAREGIVER' } };
         const consumer = h.module.consumers!.find((c) => c.name === 'caregivers.user-withdrawn')!;
-        expect(await runIdempotently(h.platform.database, consumer, event)).toBe('handled');
-        expect(await runIdempotently(h.platform.database, consumer, event)).toBe('duplicate');
-        await consumer.handle({ ...event, id: newId() }, h.db); // a second, distinct delivery changes nothing
+        expect(await handleOnce(h.platform, consumer, event)).toBe('handled');
+        expect(await handleOnce(h.platform, consumer, event)).toBe('duplicate');
+        await consumer.handle({ ...event, id: newId() }, h.db, noEmit); // a second, distinct delivery changes nothing
         continue;
       }
       const bookings = makeBookings(nextBooking, profile.id);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.ts';
-import { startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { databaseKinds } from '../../../test/support/database.ts';
-import { acceptedBooking, approvedCaregiver, call, DAY, eventually, paymentReaches, reservationOf, type Booking } from '../../../test/payments/support.ts';
-import type { SandboxProvider } from './providers/sandbox.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { databaseKinds } from '../support/database.ts';
+import { acceptedBooking, approvedCaregiver, call, DAY, eventually, paymentReaches, reservationOf, type Booking } from './support.ts';
+import type { SandboxProvider } from '../../src/modules/payments/providers/sandbox.ts';
 
 // The payments use cases with the sandbox provider on a real database (PGlite, and PostgreSQL when
 // DATABASE_URL is set), next to the real reservations module.

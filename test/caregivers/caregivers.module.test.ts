@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../platform/ids.ts';
-import { AppError } from '../../platform/errors.ts';
-import { databaseKinds } from '../../../test/support/database.ts';
-import { adminActor, caregiverActor, FILES, openCaregiversModule, profileInput } from '../../../test/caregivers/support.ts';
+import { newId } from '../../src/platform/ids.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { databaseKinds } from '../support/database.ts';
+import { adminActor, caregiverActor, FILES, openCaregiversModule, profileInput } from './support.ts';
 
 type Harness = Awaited<ReturnType<typeof openCaregiversModule>>;
 
@@ -40,7 +40,7 @@ describe.each(databaseKinds())('caregiver profiles on %s', (kind) => {
         payload: { caregiverId: profile.id, userId, displayName: '김영희', resubmission: false },
       },
     ]);
-    expect(h.eventsWritten()).toBe(1);
+    expect(h.relayWakes()).toBe(1);
     const again = await failure(h.useCases.createProfile(userId, profileInput()));
     expect([again.kind, again.code]).toEqual(['conflict', 'PROFILE_EXISTS']);
     expect(await h.outbox()).toHaveLength(1);
