@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { TestApp, TestUser } from '../support/app.ts';
 import { databaseKinds } from '../support/database.ts';
 import { at, bookingInput, D, H } from './support.ts';
-import { kstClock } from '../../src/modules/reservations/domain/pricing.ts';
+import { kstClock } from '../../src/platform/kst.ts';
 import { isKoreanHoliday } from '../../src/modules/reservations/domain/holidays.ts';
 import { approvedCaregiver, problemOf, requests, rowCount, startBookingApp, type BookingCaregiver } from './http-support.ts';
 

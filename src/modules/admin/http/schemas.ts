@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { PROFILE_STATUSES } from '../../caregivers/contract.ts';
 import { RESERVATION_STATUSES } from '../../reservations/contract.ts';
-import { ROLES } from '../../../platform/http/access.ts';
+import { ROLES } from '../../../platform/access.ts';
 
 // One schema per shape: validation, serialisation and the OpenAPI document come from these.
 

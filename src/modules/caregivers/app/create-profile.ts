@@ -1,6 +1,4 @@
-import { inTransaction } from '../../../platform/db/database.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { newId } from '../../../platform/ids.ts';
 import { insertProfile, type NewProfile } from '../db/caregivers.repo.ts';
 import { INITIAL_STATUS } from '../domain/status.ts';
@@ -29,13 +27,12 @@ export function makeCreateProfile({ platform }: CaregiversDeps) {
       updated_at: now,
       withdrawn_at: null,
     };
-    await inTransaction(platform.database.db, async (tx) => {
+    await platform.transact(async (tx, emit) => {
       if ((await insertProfile(tx, row)) === 'exists') {
         throw conflict('PROFILE_EXISTS', 'This account already has a caregiver profile; change it with PATCH /caregivers/me');
       }
-      await appendToOutbox(tx, [profileSubmitted(row, false)], platform.clock);
+      emit(profileSubmitted(row, false));
     });
-    platform.eventsWritten();
     return toFullProfile({ ...row, certificates: [...row.certificates], regions: [...row.regions] }, []);
   };
 }

@@ -1,7 +1,7 @@
 import { writeAudit } from '../../../platform/audit.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import type { StoredFile } from '../../../platform/storage/storage.ts';
 import { findDocument } from '../db/caregivers.repo.ts';
 import type { CaregiversDeps } from './deps.ts';

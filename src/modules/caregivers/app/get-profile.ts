@@ -1,5 +1,5 @@
 import { notFound } from '../../../platform/errors.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import type { CaregiverProfile } from '../contract.ts';
 import { findProfileById, listDocuments } from '../db/caregivers.repo.ts';
 import type { CaregiversDeps } from './deps.ts';

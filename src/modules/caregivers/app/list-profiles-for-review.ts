@@ -1,4 +1,4 @@
-import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { decodeCursor, toPage, type Page } from '../../../platform/paging.ts';
 import { invalid } from '../../../platform/errors.ts';
 import type { ProfileStatus } from '../contract.ts';
 import { listDocumentsOfProfiles, listProfilesForReview, type QueuePosition } from '../db/caregivers.repo.ts';

@@ -1,9 +1,7 @@
 import { writeAudit } from '../../../platform/audit.ts';
-import { inTransaction, type Executor } from '../../../platform/db/database.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import type { NewEvent } from '../../../platform/events/event.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import type { ProfileStatus } from '../contract.ts';
 import { findProfileById, listDocuments, updateProfile, type ProfileRow } from '../db/caregivers.repo.ts';
 import { nextStatus, type ProfileCommand } from '../domain/status.ts';
@@ -30,7 +28,7 @@ export async function reviewProfile(
   context: ReviewContext,
 ): Promise<FullProfileView> {
   const now = platform.clock.now();
-  const view = await inTransaction(platform.database.db, async (tx: Executor) => {
+  const view = await platform.transact(async (tx, emit) => {
     const row = await findProfileById(tx, caregiverId, { forUpdate: true });
     if (!row) throw notFound('Caregiver', 'CAREGIVER_NOT_FOUND');
     const status: ProfileStatus | undefined = nextStatus(row.status, decision.command);
@@ -50,9 +48,8 @@ export async function reviewProfile(
       },
       now,
     );
-    await appendToOutbox(tx, [decision.event(updated)], platform.clock);
+    emit(decision.event(updated));
     return toFullProfile(updated, await listDocuments(tx, row.id));
   });
-  platform.eventsWritten();
   return view;
 }

@@ -1,5 +1,5 @@
 import { invalid } from '../../../platform/errors.ts';
-import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { decodeCursor, toPage, type Page } from '../../../platform/paging.ts';
 import type { CaregiverProfile } from '../contract.ts';
 import { searchProfiles as searchRows, sortValueOf } from '../db/search.repo.ts';
 import { cursorValues, readCursorValues, searchCriteria, type SearchFilters, type SortName } from '../domain/search.ts';

@@ -1,6 +1,4 @@
-import { inTransaction } from '../../../platform/db/database.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { findProfileByUserId, listDocuments, updateProfile } from '../db/caregivers.repo.ts';
 import { certificatesChanged, type ProfileFields } from '../domain/profile.ts';
 import { isResubmission, nextStatus } from '../domain/status.ts';
@@ -18,7 +16,7 @@ export type ProfileChangesInput = { readonly [K in keyof ProfileFields]?: Profil
 export function makeUpdateMyProfile({ platform }: CaregiversDeps) {
   return async function updateMyProfile(userId: string, changes: ProfileChangesInput): Promise<FullProfileView> {
     const now = platform.clock.now();
-    const result = await inTransaction(platform.database.db, async (tx) => {
+    const result = await platform.transact(async (tx, emit) => {
       const row = await findProfileByUserId(tx, userId, { forUpdate: true });
       if (!row || row.withdrawn_at !== null) throw notFound('Caregiver profile', 'PROFILE_NOT_FOUND');
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
@@ -33,10 +31,9 @@ export function makeUpdateMyProfile({ platform }: CaregiversDeps) {
         ...(resubmitted ? { submitted_at: now } : {}),
         updated_at: now,
       });
-      if (resubmitted) await appendToOutbox(tx, [profileSubmitted(updated, true)], platform.clock);
+      if (resubmitted) emit(profileSubmitted(updated, true));
       return { updated, resubmitted, documents: await listDocuments(tx, row.id) };
     });
-    if (result.resubmitted) platform.eventsWritten();
     return toFullProfile(result.updated, result.documents);
   };
 }

@@ -1,14 +1,10 @@
 import { notFound } from '../../../platform/errors.ts';
 import { findUserById, updateUser } from '../db/identity.repo.ts';
 import type { IdentityDeps } from './deps.ts';
+import type { AccountChanges } from './schemas.ts';
 import { toUserView, type UserView } from './user-view.ts';
 
-export interface AccountChanges {
-  readonly name?: string | undefined;
-  readonly phone?: string | null | undefined;
-  readonly preferredLanguage?: string | undefined;
-  readonly slackUserId?: string | null | undefined;
-}
+export type { AccountChanges };
 
 export function makeGetMyAccount({ platform }: IdentityDeps) {
   return async function getMyAccount(userId: string): Promise<UserView> {

@@ -1,24 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { inTransaction } from '../../../platform/db/database.ts';
 import { AppError, conflict, invalid } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { newId } from '../../../platform/ids.ts';
-import { IDENTITY_EVENTS, type Role, type UserRegisteredV1 } from '../contract.ts';
+import { IDENTITY_EVENTS, type UserRegisteredV1 } from '../contract.ts';
 import { insertUser } from '../db/identity.repo.ts';
 import { normaliseEmail, passwordProblems, signupRoleDecision } from '../domain/account.ts';
 import type { IdentityDeps } from './deps.ts';
 import { hashPassword } from './passwords.ts';
+import type { SignupInput } from './schemas.ts';
 import { toUserView, type UserView } from './user-view.ts';
 
-export interface SignupInput {
-  readonly email: string;
-  readonly password: string;
-  readonly name: string;
-  readonly phone?: string | undefined;
-  readonly role: Role;
-  readonly adminSecret?: string | undefined;
-  readonly preferredLanguage?: string | undefined;
-}
+export type { SignupInput };
 
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
 function secretMatches(given: string | undefined, expected: string): boolean {
@@ -54,7 +45,7 @@ export function makeSignup({ platform, adminSignupSecret }: IdentityDeps) {
       updated_at: now,
       withdrawn_at: null,
     };
-    await inTransaction(platform.database.db, async (tx) => {
+    await platform.transact(async (tx, emit) => {
       if ((await insertUser(tx, row)) === 'email-taken') {
         throw conflict('EMAIL_TAKEN', 'An account with this email already exists');
       }
@@ -64,9 +55,8 @@ export function makeSignup({ platform, adminSignupSecret }: IdentityDeps) {
         name: row.name,
         preferredLanguage: row.preferred_language,
       };
-      await appendToOutbox(tx, [{ type: IDENTITY_EVENTS.userRegistered, aggregateId: row.id, payload }], platform.clock);
+      emit(IDENTITY_EVENTS.userRegistered.of(row.id, payload));
     });
-    platform.eventsWritten();
     return toUserView(row);
   };
 }

@@ -1,15 +1,7 @@
 import type { UserRow } from '../db/identity.repo.ts';
+import type { UserView } from './schemas.ts';
 
-// The shape of /users/me: never the password hash, status or token bookkeeping.
-export interface UserView {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly phone: string | null;
-  readonly role: UserRow['role'];
-  readonly preferredLanguage: string;
-  readonly slackUserId: string | null;
-}
+export type { UserView };
 
 export function toUserView(row: UserRow): UserView {
   return {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { unauthenticated } from '../../../platform/errors.ts';
 import { cacheKeys, type IdentityDeps } from './deps.ts';
 

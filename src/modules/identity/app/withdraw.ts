@@ -1,6 +1,4 @@
-import { inTransaction } from '../../../platform/db/database.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { IDENTITY_EVENTS, type UserWithdrawnV1 } from '../contract.ts';
 import { findUserById, revokeAllOfUser, updateUser } from '../db/identity.repo.ts';
 import { WITHDRAWN_NAME, withdrawnEmail } from '../domain/account.ts';
@@ -21,7 +19,7 @@ export function makeWithdraw(deps: IdentityDeps) {
       if (reason) throw conflict(reason.code, reason.message);
     }
     const now = platform.clock.now();
-    await inTransaction(platform.database.db, async (tx) => {
+    await platform.transact(async (tx, emit) => {
       await updateUser(
         tx,
         userId,
@@ -39,9 +37,8 @@ export function makeWithdraw(deps: IdentityDeps) {
       );
       await revokeAllOfUser(tx, userId, now);
       const payload: UserWithdrawnV1 = { userId, role: user.role };
-      await appendToOutbox(tx, [{ type: IDENTITY_EVENTS.userWithdrawn, aggregateId: userId, payload }], platform.clock);
+      emit(IDENTITY_EVENTS.userWithdrawn.of(userId, payload));
     });
     await revokeUserTokens(deps, userId, now);
-    platform.eventsWritten();
   };
 }

@@ -1,24 +1,16 @@
 import Type from 'typebox';
+import { RoleSchema } from '../app/schemas.ts';
 
-export const RoleSchema = Type.Union([Type.Literal('GUARDIAN'), Type.Literal('CAREGIVER'), Type.Literal('ADMIN')]);
-export const LanguageSchema = Type.String({ pattern: '^[a-z]{2}$', description: 'ISO 639-1 code: ko, en, zh, vi, ...' });
-const Email = Type.String({ format: 'email', maxLength: 254 });
-const Name = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
-const Phone = Type.String({ pattern: '^\\+?[0-9][0-9 -]{6,18}[0-9]$', description: 'e.g. 010-1234-5678 or +82 10 1234 5678' });
-const SlackUserId = Type.String({ pattern: '^[UW][A-Z0-9]{2,20}$', description: 'Slack member id, e.g. U0123ABCD' });
+// One schema per shape: validation, serialisation and the OpenAPI document come from these. The shapes
+// the use cases take and give are in app/schemas.ts (named there as the use cases name them); this file
+// adds what is only HTTP.
 
-export const SignupBody = Type.Object(
-  {
-    email: Email,
-    password: Type.String({ minLength: 1, maxLength: 1024, description: 'at least 10 characters' }),
-    name: Name,
-    phone: Type.Optional(Phone),
-    role: RoleSchema,
-    adminSecret: Type.Optional(Type.String({ maxLength: 512 })),
-    preferredLanguage: Type.Optional(LanguageSchema),
-  },
-  { additionalProperties: false },
-);
+export {
+  AccountChanges as UpdateMeBody,
+  SignupInput as SignupBody,
+  TokenPair as TokenPairSchema,
+  UserView as Me,
+} from '../app/schemas.ts';
 
 export const LoginBody = Type.Object(
   { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
@@ -30,13 +22,6 @@ export const RefreshBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TokenPairSchema = Type.Object({
-  accessToken: Type.String(),
-  refreshToken: Type.String(),
-  tokenType: Type.Literal('Bearer'),
-  expiresIn: Type.Integer({ description: 'access token lifetime in seconds' }),
-});
-
 export const SignedUpUser = Type.Object({
   id: Type.String(),
   email: Type.String(),
@@ -44,23 +29,3 @@ export const SignedUpUser = Type.Object({
   role: RoleSchema,
   preferredLanguage: Type.String(),
 });
-
-export const Me = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  role: RoleSchema,
-  preferredLanguage: Type.String(),
-  slackUserId: Type.Union([Type.String(), Type.Null()]),
-});
-
-export const UpdateMeBody = Type.Object(
-  {
-    name: Type.Optional(Name),
-    phone: Type.Optional(Type.Union([Phone, Type.Null()])),
-    preferredLanguage: Type.Optional(LanguageSchema),
-    slackUserId: Type.Optional(Type.Union([SlackUserId, Type.Null()])),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);

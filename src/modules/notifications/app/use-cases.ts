@@ -1,7 +1,7 @@
 import { inTransaction } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/uuid.ts';
-import { createdAtCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { pageRequest, toCreatedAtPage, type Page } from '../../../platform/paging.ts';
 import { listForUser, markAllRead, markRead } from '../db/notifications.repo.ts';
 import type { NotificationsDeps } from './deps.ts';
 import { notificationView, type NotificationView } from './view.ts';
@@ -22,13 +22,9 @@ export function makeNotificationsUseCases(deps: Pick<NotificationsDeps, 'platfor
 
   return {
     async list(userId, query) {
-      const limit = query.limit ?? 20;
-      const after = createdAtCursor(query.cursor || undefined);
-      const [rows, language] = await Promise.all([
-        listForUser(db, userId, { unreadOnly: query.unread === true, limit: limit + 1, ...(after ? { after } : {}) }),
-        languageOf(userId),
-      ]);
-      return toPage(rows, limit, (row) => notificationView(row, language), (row) => [row.created_at.toISOString(), row.id]);
+      const page = pageRequest({ limit: query.limit, cursor: query.cursor || undefined });
+      const [rows, language] = await Promise.all([listForUser(db, userId, { unreadOnly: query.unread === true }, page), languageOf(userId)]);
+      return toCreatedAtPage(rows, page.limit, (row) => notificationView(row, language));
     },
     async markRead(userId, id) {
       if (!isUuid(id)) throw notFound('Notification', 'NOTIFICATION_NOT_FOUND');

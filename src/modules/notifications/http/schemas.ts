@@ -1,18 +1,12 @@
 import Type from 'typebox';
 import { CursorParam, LimitParam, pageOf } from '../../../platform/http/pagination.ts';
-import { NOTIFICATION_TYPES } from '../contract.ts';
+import { NotificationView } from '../app/schemas.ts';
 
-export const NotificationOut = Type.Object({
-  id: Type.String(),
-  type: Type.Enum([...NOTIFICATION_TYPES]),
-  title: Type.String({ description: "in the reader's preferredLanguage (Korean or English; others get English)" }),
-  body: Type.String(),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: 'ids of what it is about (reservationId, paymentId, caregiverId, ...)' }),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+// The shapes the use cases give are in app/schemas.ts; this file adds what is only HTTP.
 
-export const NotificationPage = pageOf(NotificationOut);
+export { NotificationView as NotificationOut } from '../app/schemas.ts';
+
+export const NotificationPage = pageOf(NotificationView);
 
 export const ListQuery = Type.Object(
   {

@@ -1,6 +1,5 @@
-import { inTransaction, type Executor } from '../../../platform/db/database.ts';
+import { type Executor } from '../../../platform/db/database.ts';
 import type { NewEvent } from '../../../platform/events/event.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { mergeProviderState, type PaymentState, type ProviderSnapshot } from '../domain/payment-state.ts';
 import { findPaymentById, updatePayment, type PaymentRow } from '../db/payments.repo.ts';
 import type { ProviderPayment } from '../providers/provider.ts';
@@ -41,7 +40,7 @@ export async function applyProviderState(
   also?: AlsoInTransaction,
 ): Promise<{ row: PaymentRow; outcome: ApplyOutcome }> {
   const { platform } = deps;
-  const result = await inTransaction(platform.database.db, async (tx) => {
+  const result = await platform.transact(async (tx, emit) => {
     const current = await findPaymentById(tx, paymentId, { forUpdate: true });
     if (!current) throw new Error(`payment ${paymentId} vanished`);
     const merge = mergeProviderState(stateOf(current), snapshotOf(payment));
@@ -63,10 +62,9 @@ export async function applyProviderState(
       if (merge.statusChanged || row.balance_amount !== current.balance_amount) events.push(paymentUpdated(row));
     }
     if (also) events.push(...(await also(tx, row)));
-    await appendToOutbox(tx, events, platform.clock);
+    emit(...events);
     return { row, outcome: merge.kind, why: merge.kind === 'mismatch' ? merge.why : undefined, events: events.length };
   });
-  if (result.events > 0) platform.eventsWritten();
   if (result.outcome === 'mismatch') {
     // The provider reports something about this order that does not fit it (another amount): never
     // applied, never confirmed. A person must look.

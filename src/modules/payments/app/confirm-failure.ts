@@ -1,5 +1,3 @@
-import { inTransaction } from '../../../platform/db/database.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { isCaptured } from '../domain/payment-state.ts';
 import { findPaymentById, updatePayment, type PaymentChanges, type PaymentRow } from '../db/payments.repo.ts';
 import { ProviderError, isProviderError } from '../providers/provider-errors.ts';
@@ -21,17 +19,15 @@ export function declined(providerCode: string, message: string | null): Provider
  */
 async function closeAttempt(deps: PaymentsDeps, attempt: PaymentRow, changes: (row: PaymentRow) => PaymentChanges): Promise<void> {
   const { platform } = deps;
-  const written = await inTransaction(platform.database.db, async (tx) => {
+  await platform.transact(async (tx, emit) => {
     const row = await findPaymentById(tx, attempt.id, { forUpdate: true });
-    if (!row || row.payment_key !== attempt.payment_key) return false;
+    if (!row || row.payment_key !== attempt.payment_key) return;
     const next = changes(row);
-    if (row.status !== 'IN_PROGRESS' && row.status !== next.status) return false;
+    if (row.status !== 'IN_PROGRESS' && row.status !== next.status) return;
     const updated = await updatePayment(tx, row.id, { ...next, updated_at: platform.clock.now() });
-    if (updated.status === row.status) return false;
-    await appendToOutbox(tx, [paymentUpdated(updated)], platform.clock);
-    return true;
+    if (updated.status === row.status) return;
+    emit(paymentUpdated(updated));
   });
-  if (written) platform.eventsWritten();
 }
 
 export async function onConfirmFailure(deps: PaymentsDeps, attempt: PaymentRow, error: unknown): Promise<PaymentRow> {

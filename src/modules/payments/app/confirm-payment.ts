@@ -1,6 +1,4 @@
-import { inTransaction } from '../../../platform/db/database.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { confirmIdempotencyKey, decideConfirm } from '../domain/confirm.ts';
 import { isCaptured } from '../domain/payment-state.ts';
 import { findPaymentById, findPaymentByOrderId, updatePayment, type PaymentRow } from '../db/payments.repo.ts';
@@ -10,16 +8,13 @@ import { declined, onConfirmFailure } from './confirm-failure.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { paymentUpdated } from './events.ts';
 import { toConfirmedView, type ConfirmedView } from './payment-view.ts';
+import type { ConfirmPaymentInput } from './schemas.ts';
 
 /** Open to a confirm with this paymentKey: READY, or IN_PROGRESS with the same key (a retry). */
 const isOpenTo = (row: PaymentRow, paymentKey: string): boolean =>
   row.status === 'READY' || (row.status === 'IN_PROGRESS' && row.payment_key === paymentKey);
 
-export interface ConfirmPaymentInput {
-  readonly paymentKey: string;
-  readonly orderId: string;
-  readonly amount: number;
-}
+export type { ConfirmPaymentInput };
 
 /**
  * Guardian: confirms the payment the widget authorised (the success redirect's paymentKey, orderId,
@@ -42,7 +37,7 @@ export function makeConfirmPayment(deps: PaymentsDeps) {
   /** READY -> IN_PROGRESS with the paymentKey (or a retry of the same one), before the provider is called. */
   async function startAttempt(order: PaymentRow, paymentKey: string): Promise<PaymentRow> {
     const now = platform.clock.now();
-    const started = await inTransaction(db, async (tx) => {
+    const started = await platform.transact(async (tx, emit) => {
       const current = await findPaymentById(tx, order.id, { forUpdate: true });
       if (!current || !isOpenTo(current, paymentKey)) return undefined;
       const row = await updatePayment(tx, current.id, {
@@ -54,14 +49,13 @@ export function makeConfirmPayment(deps: PaymentsDeps) {
         failure_message: null,
         updated_at: now,
       });
-      if (current.status !== row.status) await appendToOutbox(tx, [paymentUpdated(row)], platform.clock);
-      return { row, changed: current.status !== row.status };
+      if (current.status !== row.status) emit(paymentUpdated(row));
+      return { row };
     });
     if (!started) {
       const latest = await findPaymentById(db, order.id);
       throw conflict('PAYMENT_CONFIRM_IN_PROGRESS', `This order is ${latest?.status ?? 'gone'}; another confirmation got there first`);
     }
-    if (started.changed) platform.eventsWritten();
     return started.row;
   }
 

@@ -1,6 +1,4 @@
-import { inTransaction } from '../../../platform/db/database.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { newId, newSecret } from '../../../platform/ids.ts';
 import { orderIdFor, orderNameOf } from '../domain/confirm.ts';
 import { customerKeyOf, findLivePayment, insertPayment, type PaymentRow } from '../db/payments.repo.ts';
@@ -58,13 +56,12 @@ export function makeCreatePayment(deps: PaymentsDeps) {
       created_at: now,
       updated_at: now,
     };
-    const inserted = await inTransaction(db, async (tx) => {
+    const inserted = await platform.transact(async (tx, emit) => {
       if (!(await insertPayment(tx, row))) return false;
-      await appendToOutbox(tx, [paymentUpdated(row)], platform.clock);
+      emit(paymentUpdated(row));
       return true;
     });
     if (inserted) {
-      platform.eventsWritten();
       return { view: view(row), created: true };
     }
     // Another request for the same reservation won the race: answer its order.

@@ -1,5 +1,5 @@
 import { notFound } from '../../../platform/errors.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { findPaymentById } from '../db/payments.repo.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { toPaymentView, type PaymentView } from './payment-view.ts';

@@ -1,48 +1,17 @@
-import type { PaymentProviderName } from '../../../platform/config.ts';
-import type { StoredStatus } from '../domain/payment-state.ts';
 import type { PaymentRow } from '../db/payments.repo.ts';
+import type { AdminPaymentView, CheckoutView, ConfirmedView, PaymentView } from './schemas.ts';
 
 // What clients see of a payment. Never the provider's secrets, never our bookkeeping.
 
-export interface CheckoutView {
-  readonly id: string;
-  readonly reservationId: string;
-  readonly orderId: string;
-  readonly orderName: string;
-  readonly amount: number;
-  readonly customerKey: string;
-  readonly clientKey: string;
-  readonly provider: PaymentProviderName;
-  readonly status: StoredStatus;
-}
+export type { AdminPaymentView, CheckoutView, ConfirmedView, PaymentView };
 
-export interface ConfirmedView {
-  readonly id: string;
-  readonly reservationId: string;
-  readonly orderId: string;
-  readonly amount: number;
-  readonly status: StoredStatus;
-  readonly method: string | null;
-  readonly approvedAt: string | null;
-  readonly receiptUrl: string | null;
-}
-
-export interface PaymentView extends ConfirmedView {
-  readonly orderName: string;
-  readonly provider: PaymentProviderName;
-  readonly balanceAmount: number;
-  readonly cancels: readonly { amount: number; reason: string; at: string }[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+/** The order's identity and amount, in every view. */
+const order = (row: PaymentRow) => ({ id: row.id, reservationId: row.reservation_id, orderId: row.order_id, amount: row.amount });
 
 export function toCheckoutView(row: PaymentRow, keys: { customerKey: string; clientKey: string }): CheckoutView {
   return {
-    id: row.id,
-    reservationId: row.reservation_id,
-    orderId: row.order_id,
+    ...order(row),
     orderName: row.order_name,
-    amount: row.amount,
     customerKey: keys.customerKey,
     clientKey: keys.clientKey,
     provider: row.provider,
@@ -52,10 +21,7 @@ export function toCheckoutView(row: PaymentRow, keys: { customerKey: string; cli
 
 export function toConfirmedView(row: PaymentRow): ConfirmedView {
   return {
-    id: row.id,
-    reservationId: row.reservation_id,
-    orderId: row.order_id,
-    amount: row.amount,
+    ...order(row),
     status: row.status,
     method: row.method,
     approvedAt: row.approved_at?.toISOString() ?? null,
@@ -75,30 +41,10 @@ export function toPaymentView(row: PaymentRow): PaymentView {
   };
 }
 
-/** A payment in the admin list: who paid whom, for what, and where it stands; no provider keys, no cancels. */
-export interface AdminPaymentView {
-  readonly id: string;
-  readonly reservationId: string;
-  readonly orderId: string;
-  readonly orderName: string;
-  readonly amount: number;
-  readonly balanceAmount: number;
-  readonly status: StoredStatus;
-  readonly method: string | null;
-  readonly provider: PaymentProviderName;
-  readonly guardianId: string;
-  readonly caregiverId: string | null;
-  readonly approvedAt: string | null;
-  readonly createdAt: string;
-}
-
 export function toAdminPaymentView(row: PaymentRow): AdminPaymentView {
   return {
-    id: row.id,
-    reservationId: row.reservation_id,
-    orderId: row.order_id,
+    ...order(row),
     orderName: row.order_name,
-    amount: row.amount,
     balanceAmount: row.balance_amount,
     status: row.status,
     method: row.method,

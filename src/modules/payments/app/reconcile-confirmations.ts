@@ -1,5 +1,3 @@
-import { inTransaction } from '../../../platform/db/database.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { findPaymentById, listStaleConfirmations, updatePayment } from '../db/payments.repo.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { paymentUpdated } from './events.ts';
@@ -18,14 +16,12 @@ export function makeReconcileConfirmations(deps: PaymentsDeps) {
   const { db } = platform.database;
 
   async function expire(paymentId: string): Promise<void> {
-    const expired = await inTransaction(db, async (tx) => {
+    await platform.transact(async (tx, emit) => {
       const row = await findPaymentById(tx, paymentId, { forUpdate: true });
-      if (!row || row.status !== 'IN_PROGRESS') return false;
+      if (!row || row.status !== 'IN_PROGRESS') return;
       const updated = await updatePayment(tx, row.id, { status: 'EXPIRED', updated_at: platform.clock.now() });
-      await appendToOutbox(tx, [paymentUpdated(updated)], platform.clock);
-      return true;
+      emit(paymentUpdated(updated));
     });
-    if (expired) platform.eventsWritten();
   }
 
   return async function reconcileConfirmations(limit = 20): Promise<number> {

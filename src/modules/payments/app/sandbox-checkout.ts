@@ -2,13 +2,9 @@ import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { findPaymentByOrderId } from '../db/payments.repo.ts';
 import type { SandboxCheckoutResult } from '../providers/sandbox.ts';
 import type { PaymentsDeps } from './deps.ts';
+import type { SandboxCheckoutInput } from './schemas.ts';
 
-export interface SandboxCheckoutInput {
-  readonly orderId: string;
-  readonly outcome: 'success' | 'fail';
-  /** success only: 'declined' makes the later confirm fail as a card company refusal would. */
-  readonly card?: 'ok' | 'declined' | undefined;
-}
+export type { SandboxCheckoutInput };
 
 /**
  * The paying guardian plays the payer's part of the Toss widget against the sandbox and gets what Toss

@@ -1,8 +1,9 @@
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { refundPolicy, type CancellationQuote } from '../domain/refund-policy.ts';
 import type { ReservationRow } from '../db/reservations.repo.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { text, transitionAsActor } from './transition.ts';
+import type { CancelInput } from './schemas.ts';
 import type { ReservationView } from './view.ts';
 
 /** The policy applied to this reservation, cancelled by `role` at `now`. */
@@ -23,7 +24,7 @@ export function cancellationTerms(
  * is recorded and carried in reservation.cancelled.v1; the payments module pays it back.
  */
 export function makeCancelReservation(deps: ReservationsDeps) {
-  return async function cancelReservation(actor: Actor, reservationId: string, input: { reason: string }): Promise<ReservationView> {
+  return async function cancelReservation(actor: Actor, reservationId: string, input: CancelInput): Promise<ReservationView> {
     const reason = text(input.reason, 'reason', true);
     return transitionAsActor(deps, actor, reservationId, 'cancel', (row, role, now) => ({
       cancel_reason: reason,

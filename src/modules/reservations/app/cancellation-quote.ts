@@ -1,4 +1,4 @@
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { transition } from '../domain/transitions.ts';
 import type { CancellationQuote } from '../domain/refund-policy.ts';
 import { cancellationTerms } from './cancel-reservation.ts';

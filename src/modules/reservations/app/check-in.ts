@@ -1,5 +1,5 @@
 import { conflict } from '../../../platform/errors.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { checkInWindow } from '../domain/deadlines.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { transitionAsActor } from './transition.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { transitionAsActor } from './transition.ts';
 import type { ReservationView } from './view.ts';

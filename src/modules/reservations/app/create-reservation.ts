@@ -1,28 +1,18 @@
-import { inTransaction, pgConstraint, pgErrorCode } from '../../../platform/db/database.ts';
+import { pgConstraint, pgErrorCode } from '../../../platform/db/database.ts';
 import { conflict, invalid, type FieldError } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
 import { newId } from '../../../platform/ids.ts';
+import { kstYear } from '../../../platform/kst.ts';
 import { insertReservation, lockCaregiverSchedule, OVERLAP_CONSTRAINT, type NewReservation } from '../db/reservations.repo.ts';
 import { requestExpiresAt } from '../domain/deadlines.ts';
-import type { RateType } from '../domain/pricing.ts';
-import { kstYear, type Location, type Patient, type ServiceType } from '../domain/reservation.ts';
+import type { Location, Patient } from '../domain/reservation.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { requested } from './events.ts';
 import { bookableCaregiver, bookingTimes, priceFor } from './get-quote.ts';
 import { text } from './transition.ts';
 import { encryptHealth, toView, type ReservationView } from './view.ts';
+import type { CreateReservationInput } from './schemas.ts';
 
-/** What a guardian sends. No amounts: the server prices every booking itself. */
-export interface CreateReservationInput {
-  readonly caregiverId: string;
-  readonly serviceType: ServiceType;
-  readonly rateType: RateType;
-  readonly startAt: string;
-  readonly endAt: string;
-  readonly location: Location;
-  readonly patient: Patient;
-  readonly requestMessage?: string;
-}
+export type { CreateReservationInput };
 
 function checkLocation(deps: ReservationsDeps, location: Location): { location: Location; errors: FieldError[] } {
   const region = deps.caregivers.normaliseRegion({ sido: location.sido, sigungu: location.sigungu ?? null });
@@ -107,17 +97,16 @@ export function makeCreateReservation(deps: ReservationsDeps) {
       created_at: now,
       updated_at: now,
     };
-    await inTransaction(platform.database.db, async (tx) => {
+    await platform.transact(async (tx, emit) => {
       await lockCaregiverSchedule(tx, row.caregiver_id);
       await insertReservation(tx, row);
-      await appendToOutbox(tx, [requested(row)], platform.clock);
+      emit(requested(row));
     }).catch((error: unknown) => {
       if (pgErrorCode(error) === '23P01' && pgConstraint(error) === OVERLAP_CONSTRAINT) {
         throw conflict('RESERVATION_OVERLAP', 'The caregiver already has a reservation at an overlapping time');
       }
       throw error;
     });
-    platform.eventsWritten();
     return toView(row, platform.cipher);
   };
 }

@@ -4,14 +4,9 @@ import { checkBookingTimes } from '../domain/deadlines.ts';
 import { quote, type RateType } from '../domain/pricing.ts';
 import type { QuoteView } from '../domain/reservation.ts';
 import type { ReservationsDeps } from './deps.ts';
+import type { QuoteRequest } from './schemas.ts';
 
-export interface QuoteRequest {
-  readonly caregiverId: string;
-  readonly rateType: RateType;
-  /** ISO 8601 with an offset */
-  readonly startAt: string;
-  readonly endAt: string;
-}
+export type { QuoteRequest };
 
 /** Parses and checks the times of a quote or booking: whole units, longest stay, the booking window (400). */
 export function bookingTimes(deps: ReservationsDeps, request: Omit<QuoteRequest, 'caregiverId'>): { startAt: Date; endAt: Date } {

@@ -1,6 +1,6 @@
 import { writeAudit } from '../../../platform/audit.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { loadForActor } from './transition.ts';
 import { toView, type ReservationView } from './view.ts';

@@ -1,42 +1,14 @@
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import type { FieldCipher } from '../../../platform/crypto.ts';
-import type { ReservationEventBase, ReservationStatus } from '../contract.ts';
+import type { ReservationEventBase } from '../contract.ts';
 import type { ReservationRow } from '../db/reservations.repo.ts';
-import type { RateType } from '../domain/pricing.ts';
-import type { Canceller } from '../domain/refund-policy.ts';
 import type { TransitionActor } from '../domain/transitions.ts';
-import type { Location, Patient, PatientHealth, QuoteView, ServiceType } from '../domain/reservation.ts';
+import type { PatientHealth } from '../domain/reservation.ts';
+import type { AdminReservationView, ReservationView } from './schemas.ts';
 
 // What callers see of a reservation, and who they are to it.
 
-export interface ReservationView {
-  readonly id: string;
-  readonly guardianId: string;
-  readonly caregiverId: string;
-  readonly caregiverName: string;
-  readonly status: ReservationStatus;
-  readonly rateType: RateType;
-  readonly serviceType: ServiceType;
-  readonly startAt: string;
-  readonly endAt: string;
-  readonly location: Location;
-  readonly patient: Patient;
-  readonly requestMessage?: string;
-  readonly quote: QuoteView;
-  readonly totalAmount: number;
-  readonly caregiverNote?: string;
-  readonly rejectionReason?: string;
-  readonly suggestedAlternative?: string;
-  readonly cancelReason?: string;
-  readonly cancelledBy?: Canceller;
-  readonly refundAmount?: number;
-  readonly paymentId?: string;
-  readonly expiresAt?: string;
-  readonly checkedInAt?: string;
-  readonly checkedOutAt?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+export type { AdminReservationView, ReservationView };
 
 /** Who the actor is to this reservation; undefined for anyone who may not see it (answered 404). */
 export function roleOf(row: Pick<ReservationRow, 'guardian_id' | 'caregiver_user_id'>, actor: Actor): Exclude<TransitionActor, 'SYSTEM'> | undefined {
@@ -59,11 +31,6 @@ export function decryptHealth(cipher: FieldCipher, row: Pick<ReservationRow, 'id
 
 const iso = (date: Date | null) => date?.toISOString();
 const present = <T>(key: string, value: T | null | undefined) => (value === null || value === undefined ? {} : { [key]: value });
-
-/** A reservation for admin lists: no patient health details and no request message (see toAdminView). */
-export type AdminReservationView = Omit<ReservationView, 'patient' | 'requestMessage'> & {
-  readonly patient: Omit<Patient, 'conditions' | 'notes'>;
-};
 
 /**
  * The reservation for admin lists (GET /admin/reservations): everything but the patient's health details

@@ -1,11 +1,11 @@
-import { inTransaction, type Executor } from '../../../platform/db/database.ts';
+import type { Executor } from '../../../platform/db/database.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { findReview, lockStats, saveStats, updateReview, type ReviewRow } from '../db/reviews.repo.ts';
 import { checkReview, isUuid, nextStats } from '../domain/review.ts';
 import type { ReviewsDeps } from './deps.ts';
 import { reviewEvent } from './events.ts';
+import type { ReviewChanges } from './schemas.ts';
 import { toView, type ReviewView } from './view.ts';
 
 // Edit and delete: the author or an admin; anyone else (and a deleted or unknown review) gets 404.
@@ -24,37 +24,35 @@ async function loadForChange(tx: Executor, actor: Actor, id: string): Promise<Re
 }
 
 export function makeUpdateReview({ platform }: ReviewsDeps) {
-  return async function updateReviewAsActor(actor: Actor, id: string, input: { rating?: number; content?: string }): Promise<ReviewView> {
+  return async function updateReviewAsActor(actor: Actor, id: string, input: ReviewChanges): Promise<ReviewView> {
     const checked = checkReview(input);
     if (!checked.ok) throw invalid('The review is not valid', checked.errors);
     if (checked.value.rating === undefined && checked.value.content === undefined) {
       throw invalid('Nothing to change', [{ field: 'body', message: 'give rating or content' }]);
     }
-    const after = await inTransaction(platform.database.db, async (tx) => {
+    const after = await platform.transact(async (tx, emit) => {
       const row = await loadForChange(tx, actor, id);
       const updated = await updateReview(tx, row.id, { ...checked.value, updated_at: platform.clock.now() });
       if (updated.rating !== row.rating) {
         const stats = nextStats(await lockStats(tx, row.caregiver_id), { removed: row.rating, added: updated.rating });
         await saveStats(tx, row.caregiver_id, stats);
-        await appendToOutbox(tx, [reviewEvent('updated', updated, stats)], platform.clock);
+        emit(reviewEvent('updated', updated, stats));
       }
       return updated;
     });
-    platform.eventsWritten();
     return toView(after);
   };
 }
 
 export function makeDeleteReview({ platform }: ReviewsDeps) {
   return async function deleteReview(actor: Actor, id: string): Promise<void> {
-    await inTransaction(platform.database.db, async (tx) => {
+    await platform.transact(async (tx, emit) => {
       const row = await loadForChange(tx, actor, id);
       const now = platform.clock.now();
       const deleted = await updateReview(tx, row.id, { deleted_at: now, updated_at: now });
       const stats = nextStats(await lockStats(tx, row.caregiver_id), { removed: row.rating });
       await saveStats(tx, row.caregiver_id, stats);
-      await appendToOutbox(tx, [reviewEvent('deleted', deleted, stats)], platform.clock);
+      emit(reviewEvent('deleted', deleted, stats));
     });
-    platform.eventsWritten();
   };
 }

@@ -1,19 +1,15 @@
-import { inTransaction, pgConstraint } from '../../../platform/db/database.ts';
+import { pgConstraint } from '../../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../../platform/errors.ts';
-import { appendToOutbox } from '../../../platform/events/outbox.ts';
-import type { Actor } from '../../../platform/http/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { newId } from '../../../platform/ids.ts';
 import { findCompletedReservation, findReviewOfReservation, insertReview, lockStats, saveStats, type ReviewRow } from '../db/reviews.repo.ts';
 import { checkReview, isUuid, maskName, nextStats } from '../domain/review.ts';
 import type { ReviewsDeps } from './deps.ts';
 import { reviewEvent } from './events.ts';
+import type { CreateReviewInput } from './schemas.ts';
 import { toView, type ReviewView } from './view.ts';
 
-export interface CreateReviewInput {
-  readonly reservationId: string;
-  readonly rating: number;
-  readonly content: string;
-}
+export type { CreateReviewInput };
 
 const alreadyReviewed = () => conflict('REVIEW_EXISTS', 'This reservation already has a review');
 
@@ -57,17 +53,16 @@ export function makeCreateReview(deps: ReviewsDeps) {
       deleted_at: null,
     };
     try {
-      await inTransaction(db, async (tx) => {
+      await platform.transact(async (tx, emit) => {
         const stats = nextStats(await lockStats(tx, row.caregiver_id), { added: rating });
         await insertReview(tx, row);
         await saveStats(tx, row.caregiver_id, stats);
-        await appendToOutbox(tx, [reviewEvent('created', row, stats)], platform.clock);
+        emit(reviewEvent('created', row, stats));
       });
     } catch (error) {
       if (pgConstraint(error) === 'reviews_reservation_key') throw alreadyReviewed();
       throw error;
     }
-    platform.eventsWritten();
     return toView(row);
   };
 }

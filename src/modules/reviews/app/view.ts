@@ -1,20 +1,7 @@
 import type { ReviewRow } from '../db/reviews.repo.ts';
+import type { PublicReviewView, ReviewView } from './schemas.ts';
 
-/** A review as anyone sees it: no guardian id, only the masked author name. */
-export interface PublicReviewView {
-  readonly id: string;
-  readonly caregiverId: string;
-  readonly authorName: string;
-  readonly rating: number;
-  readonly content: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A review as its author (or an admin) sees it after writing it. */
-export interface ReviewView extends PublicReviewView {
-  readonly reservationId: string;
-}
+export type { PublicReviewView, ReviewView };
 
 export function toPublicView(row: ReviewRow): PublicReviewView {
   return {

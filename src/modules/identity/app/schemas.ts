@@ -1,0 +1,57 @@
+import Type, { type Static } from 'typebox';
+
+// What an account looks like to its owner and what is sent to open or change one, each defined once as
+// a TypeBox schema with its type derived from it. The routes validate and serialise with the same
+// schemas; http/schemas.ts adds what is only HTTP. Not HTTP: use cases import these.
+
+export const RoleSchema = Type.Union([Type.Literal('GUARDIAN'), Type.Literal('CAREGIVER'), Type.Literal('ADMIN')]);
+export const LanguageSchema = Type.String({ pattern: '^[a-z]{2}$', description: 'ISO 639-1 code: ko, en, zh, vi, ...' });
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Name = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
+const Phone = Type.String({ pattern: '^\\+?[0-9][0-9 -]{6,18}[0-9]$', description: 'e.g. 010-1234-5678 or +82 10 1234 5678' });
+const SlackUserId = Type.String({ pattern: '^[UW][A-Z0-9]{2,20}$', description: 'Slack member id, e.g. U0123ABCD' });
+
+export const SignupInput = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 1, maxLength: 1024, description: 'at least 10 characters' }),
+    name: Name,
+    phone: Type.Optional(Phone),
+    role: RoleSchema,
+    adminSecret: Type.Optional(Type.String({ maxLength: 512 })),
+    preferredLanguage: Type.Optional(LanguageSchema),
+  },
+  { additionalProperties: false },
+);
+export type SignupInput = Static<typeof SignupInput>;
+
+export const TokenPair = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer({ description: 'access token lifetime in seconds' }),
+});
+export type TokenPair = Static<typeof TokenPair>;
+
+/** The shape of /users/me: never the password hash, status or token bookkeeping. */
+export const UserView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  role: RoleSchema,
+  preferredLanguage: Type.String(),
+  slackUserId: Type.Union([Type.String(), Type.Null()]),
+});
+export type UserView = Static<typeof UserView>;
+
+export const AccountChanges = Type.Object(
+  {
+    name: Type.Optional(Name),
+    phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+    preferredLanguage: Type.Optional(LanguageSchema),
+    slackUserId: Type.Optional(Type.Union([SlackUserId, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type AccountChanges = Static<typeof AccountChanges>;
