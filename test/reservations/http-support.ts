@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { appendToOutbox } from '../../src/platform/events/outbox.ts';
+import { PAYMENT_EVENTS } from '../../src/modules/payments/contract.ts';
 import { newId } from '../../src/platform/ids.ts';
 import type { ProfileInput } from '../../src/modules/caregivers/app/profile-fields.ts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
@@ -47,22 +47,16 @@ export function requests(t: TestApp) {
 /** The payments module's part of the saga: payment.confirmed.v1 for the reservation, then everything settles. */
 export async function confirmPayment(t: TestApp, reservation: { id: string; guardianId: string; totalAmount: number }): Promise<string> {
   const paymentId = newId();
-  await appendToOutbox(
-    t.platform.database.db,
-    [
-      {
-        type: 'payment.confirmed.v1',
-        aggregateId: reservation.id,
-        payload: {
-          paymentId,
-          reservationId: reservation.id,
-          guardianId: reservation.guardianId,
-          amount: reservation.totalAmount,
-          approvedAt: t.platform.clock.now().toISOString(),
-        },
-      },
-    ],
-    t.platform.clock,
+  await t.platform.transact(async (_tx, emit) =>
+    emit(
+      PAYMENT_EVENTS.confirmed.of(reservation.id, {
+        paymentId,
+        reservationId: reservation.id,
+        guardianId: reservation.guardianId,
+        amount: reservation.totalAmount,
+        approvedAt: t.platform.clock.now().toISOString(),
+      }),
+    ),
   );
   await t.settle();
   await t.settle();

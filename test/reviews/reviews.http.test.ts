@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { appendToOutbox } from '../../src/platform/events/outbox.ts';
+import { REVIEW_EVENTS } from '../../src/modules/reviews/contract.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { invalidateTop } from '../../src/modules/caregivers/app/top-cache.ts';
 import type { TestApp, TestUser } from '../support/app.ts';
@@ -116,16 +116,18 @@ describe.each(databaseKinds())('reviews over HTTP on %s', (kind) => {
 
   it('never lets an older aggregate overwrite a newer one (redelivered or late events)', async () => {
     const before = await profile(caregiver.caregiverId);
-    await appendToOutbox(
-      t.platform.database.db,
-      [
-        {
-          type: 'review.updated.v1',
-          aggregateId: caregiver.caregiverId,
-          payload: { reviewId: newId(), reservationId: completed, caregiverId: caregiver.caregiverId, caregiverUserId: caregiver.userId, guardianId: guardian.userId, rating: 1, stats: { reviewCount: 1, ratingSum: 1, version: 1 } },
-        },
-      ],
-      t.platform.clock,
+    await t.platform.transact(async (_tx, emit) =>
+      emit(
+        REVIEW_EVENTS.updated.of(caregiver.caregiverId, {
+          reviewId: newId(),
+          reservationId: completed,
+          caregiverId: caregiver.caregiverId,
+          caregiverUserId: caregiver.userId,
+          guardianId: guardian.userId,
+          rating: 1,
+          stats: { reviewCount: 1, ratingSum: 1, version: 1 },
+        }),
+      ),
     );
     await t.settle();
     expect(await profile(caregiver.caregiverId)).toEqual(before);
