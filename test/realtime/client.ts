@@ -69,6 +69,23 @@ export async function openAuthenticated(url: string, token: string, options: { a
 }
 
 /** A well-formed notification frame (the shape frames.ts declares) with `id` and test `data`. */
+/** The sockets a test file opens: `connect` authenticates one as `user`, `closeAll` (in afterAll) ends them all. */
+export function socketsOf(url: () => string) {
+  const open: TestSocket[] = [];
+  return {
+    track(socket: TestSocket): TestSocket {
+      open.push(socket);
+      return socket;
+    },
+    async connect(user: { accessToken: string }): Promise<TestSocket> {
+      return this.track(await openAuthenticated(url(), user.accessToken));
+    },
+    closeAll(): void {
+      for (const socket of open.splice(0)) socket.ws.terminate();
+    },
+  };
+}
+
 export function notificationFrame(id: string, data: Record<string, unknown> = {}): ServerFrame {
   return { type: 'notification', notification: { id, type: 'TEST', title: 'title', body: 'body', data, readAt: null, createdAt: '2026-05-01T00:00:00.000Z' } };
 }

@@ -22,3 +22,11 @@ export function newestFirst<DB, TB extends keyof DB, O>(query: SelectQueryBuilde
   const rest = after ? query.where(sql<boolean>`(created_at, id) < (${after.createdAt}, ${after.id}::uuid)`) : query;
   return rest.orderBy(sql`created_at`, 'desc').orderBy(sql`id`, 'desc').limit(page.limit + 1);
 }
+
+/**
+ * The oldest due rows of a work table (`next_attempt_at <= now`), locked for this transaction and skipped
+ * by other workers (FOR UPDATE SKIP LOCKED), so replicas split the work without waiting on each other.
+ */
+export function dueFirst<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, now: Date, limit: number): SelectQueryBuilder<DB, TB, O> {
+  return query.where(sql<boolean>`next_attempt_at <= ${now}`).orderBy(sql`next_attempt_at`).limit(limit).forUpdate().skipLocked();
+}

@@ -27,6 +27,21 @@ async function recordHandled(tx: Executor, consumer: string, e: DomainEvent): Pr
     .execute();
 }
 
+/** A consumer that records each call (rolled back when it throws) and fails its first `failures` calls. */
+function failing(name: string, failures: number, message: string) {
+  let calls = 0;
+  const consumer = defineConsumer({
+    name,
+    events: [Approved],
+    async handle(e, tx) {
+      calls++;
+      await recordHandled(tx, name, e);
+      if (calls <= failures) throw new Error(`${message} ${calls}`);
+    },
+  });
+  return { consumer, calls: () => calls };
+}
+
 async function handledRows(database: Database): Promise<{ action: string; resource_id: string }[]> {
   return database.db.selectFrom('platform.audit_log').select(['action', 'resource_id']).orderBy('id').execute();
 }
@@ -93,21 +108,13 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
 
   it('retries a failing handler, rolling back its partial writes each time', async () => {
     const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
-    let calls = 0;
-    bus.subscribe(defineConsumer({
-      name: 'test.flaky',
-      events: [Approved],
-      async handle(e, tx) {
-        calls++;
-        await recordHandled(tx, 'test.flaky', e);
-        if (calls < 3) throw new Error(`flaky ${calls}`);
-      },
-    }));
+    const flaky = failing('test.flaky', 2, 'flaky');
+    bus.subscribe(flaky.consumer);
     await bus.start();
     const e = event('caregiver.approved.v1', 'cg-1');
     await bus.publish([e]);
     await bus.idle();
-    expect(calls).toBe(3);
+    expect(flaky.calls()).toBe(3);
     expect(await handledRows(database)).toHaveLength(1);
     const dead = await database.db.selectFrom('platform.dead_letters').selectAll().execute();
     expect(dead).toEqual([]);
@@ -118,22 +125,14 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     const logs: { level: number; msg: string; consumer?: string }[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
     const bus = createMemoryBus({ database, logger, retry: fastRetry });
-    let calls = 0;
-    bus.subscribe(defineConsumer({
-      name: 'test.broken',
-      events: [Approved],
-      async handle(e, tx) {
-        calls++;
-        await recordHandled(tx, 'test.broken', e);
-        throw new Error('handler is broken');
-      },
-    }));
+    const broken = failing('test.broken', Infinity, 'handler is broken');
+    bus.subscribe(broken.consumer);
     await bus.start();
     const e = event('caregiver.approved.v1', 'cg-1', { name: '김간병' });
     await bus.publish([e]);
     await bus.idle();
 
-    expect(calls).toBe(3);
+    expect(broken.calls()).toBe(3);
     expect(await handledRows(database)).toEqual([]);
     const inbox = await database.db.selectFrom('platform.inbox').selectAll().execute();
     expect(inbox).toEqual([]);

@@ -50,20 +50,23 @@ async function request(
   if (inserted) deps.refundsRequested();
 }
 
+/** A captured payment, which can still give money back. */
+const refundable = (payment: PaymentRow): boolean => REFUNDABLE.includes(payment.status);
+
 /** reservation.cancelled.v1 after payment: refund what the cancellation policy says. */
 export function makeReservationCancelledConsumer(deps: PaymentsDeps): EventConsumer {
   return defineConsumer({
     name: 'payments.refund-cancelled-reservation',
     events: [RESERVATION_EVENTS.cancelled],
     async handle(event, tx) {
-      const cancelled = event.payload;
-      if (!(cancelled.refundAmount > 0)) return;
-      const payment = await findLivePayment(tx, cancelled.reservationId);
-      if (!payment || !REFUNDABLE.includes(payment.status)) {
-        deps.logger.error({ reservationId: cancelled.reservationId, status: payment?.status }, 'a refund was due but no captured payment was found');
+      const { reservationId, refundAmount: due, reason } = event.payload;
+      if (!(due > 0)) return;
+      const payment = await findLivePayment(tx, reservationId);
+      if (!payment || !refundable(payment)) {
+        deps.logger.error({ reservationId, status: payment?.status }, 'a refund was due but no captured payment was found');
         return;
       }
-      await request(deps, tx, event, payment, 'RESERVATION_CANCELLED', cancelled.refundAmount, cancelled.reason);
+      await request(deps, tx, event, payment, 'RESERVATION_CANCELLED', due, reason);
     },
   });
 }
@@ -74,13 +77,13 @@ export function makePaymentRefusedConsumer(deps: PaymentsDeps): EventConsumer {
     name: 'payments.refund-refused-payment',
     events: [RESERVATION_EVENTS.paymentRefused],
     async handle(event, tx) {
-      const refused = event.payload;
-      const payment = await findPaymentById(tx, refused.paymentId);
-      if (!payment || !REFUNDABLE.includes(payment.status)) {
-        deps.logger.warn({ paymentId: refused.paymentId, status: payment?.status }, 'refused payment has nothing to refund');
+      const { paymentId, status } = event.payload;
+      const payment = await findPaymentById(tx, paymentId);
+      if (!payment || !refundable(payment)) {
+        deps.logger.warn({ paymentId, status: payment?.status }, 'refused payment has nothing to refund');
         return;
       }
-      await request(deps, tx, event, payment, 'PAYMENT_REFUSED', null, `reservation ${refused.status}`);
+      await request(deps, tx, event, payment, 'PAYMENT_REFUSED', null, `reservation ${status}`);
     },
   });
 }
