@@ -1,4 +1,4 @@
-import type { ProfileInput } from '../../src/modules/caregivers/app/profile-fields.ts';
+import type { ProfileInput } from '../../src/modules/caregivers/app/schemas.ts';
 import type { Region, ServiceType } from '../../src/modules/caregivers/contract.ts';
 import { normaliseRegion } from '../../src/modules/caregivers/domain/regions.ts';
 import { servesRegion } from '../../src/modules/caregivers/domain/profile.ts';

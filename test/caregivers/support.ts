@@ -8,7 +8,7 @@ import type { Database } from '../../src/platform/db/database.ts';
 import type { Executor } from '../../src/platform/db/database.ts';
 import type { Actor } from '../../src/platform/access.ts';
 import { createCaregiversModule } from '../../src/modules/caregivers/index.ts';
-import type { ProfileInput } from '../../src/modules/caregivers/app/profile-fields.ts';
+import type { ProfileInput } from '../../src/modules/caregivers/app/schemas.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/database.ts';
 import { testPlatform } from '../support/platform.ts';
 

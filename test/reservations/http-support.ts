@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { PAYMENT_EVENTS } from '../../src/modules/payments/contract.ts';
 import { newId } from '../../src/platform/ids.ts';
-import type { ProfileInput } from '../../src/modules/caregivers/app/profile-fields.ts';
+import type { ProfileInput } from '../../src/modules/caregivers/app/schemas.ts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
 import type { TestDatabaseKind } from '../support/database.ts';
 import { profileInput } from '../caregivers/support.ts';

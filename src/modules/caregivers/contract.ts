@@ -1,49 +1,75 @@
 // What other modules may know of caregivers: the public profile shape, the events, and the API.
 // Nothing here depends on HTTP or SQL.
 
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 import { defineEvent } from '../../platform/events/event.ts';
 
-export type Gender = 'MALE' | 'FEMALE';
-export type ProfileStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
-export const PROFILE_STATUSES: readonly ProfileStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
-export type CertificateType = 'CARE_WORKER' | 'NURSE_AIDE' | 'NURSE' | 'SOCIAL_WORKER' | 'OTHER';
-export type ServiceType = 'HOSPITAL' | 'HOME' | 'NIGHT' | 'LIVE_IN' | 'DEMENTIA' | 'REHABILITATION' | 'COMPANION';
-export type DocumentKind = 'CERTIFICATE' | 'ID_CARD' | 'PHOTO' | 'OTHER';
+// Each shape once, as a TypeBox schema with its type derived from it. The lists (GENDERS, ...) are the
+// domain's too: it imports them from here, never typebox itself.
 
-export interface Certificate {
-  readonly type: CertificateType;
-  readonly number: string;
+// Arrays are readonly in the types; Immutable changes only the static type, not the JSON schema.
+const List = <T extends TSchema>(item: T) => Type.Immutable(Type.Array(item));
+
+export const GENDERS = ['MALE', 'FEMALE'] as const;
+export const Gender = Type.Enum(GENDERS);
+export type Gender = Static<typeof Gender>;
+
+export const PROFILE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const;
+export const ProfileStatus = Type.Enum(PROFILE_STATUSES);
+export type ProfileStatus = Static<typeof ProfileStatus>;
+
+export const CERTIFICATE_TYPES = ['CARE_WORKER', 'NURSE_AIDE', 'NURSE', 'SOCIAL_WORKER', 'OTHER'] as const;
+export const CertificateType = Type.Enum(CERTIFICATE_TYPES);
+export type CertificateType = Static<typeof CertificateType>;
+
+export const SERVICE_TYPES = ['HOSPITAL', 'HOME', 'NIGHT', 'LIVE_IN', 'DEMENTIA', 'REHABILITATION', 'COMPANION'] as const;
+export const ServiceType = Type.Enum(SERVICE_TYPES, {
+  description: 'HOSPITAL 병원 간병, HOME 재가 돌봄, NIGHT 야간 돌봄, LIVE_IN 24시간 상주, DEMENTIA 치매 돌봄, REHABILITATION 재활 보조, COMPANION 외출·병원 동행',
+});
+export type ServiceType = Static<typeof ServiceType>;
+
+export const DOCUMENT_KINDS = ['CERTIFICATE', 'ID_CARD', 'PHOTO', 'OTHER'] as const;
+export const DocumentKind = Type.Enum(DOCUMENT_KINDS);
+export type DocumentKind = Static<typeof DocumentKind>;
+
+export const Certificate = Type.Object({
+  type: CertificateType,
+  number: Type.String(),
   /** `YYYY-MM-DD` */
-  readonly issuedOn?: string;
-}
+  issuedOn: Type.Optional(Type.String()),
+});
+export type Certificate = Static<typeof Certificate>;
 
 /** A served region: a whole sido (`{sido}`) or one sigungu of it. Official names. */
-export interface Region {
-  readonly sido: string;
-  readonly sigungu?: string;
-}
+export const Region = Type.Object({ sido: Type.String(), sigungu: Type.Optional(Type.String()) });
+export type Region = Static<typeof Region>;
+
+/** A region as typed in (`서울`/`강남`) in official form, or the field at fault. */
+export type RegionNormalisation =
+  | { readonly ok: true; readonly value: Region }
+  | { readonly ok: false; readonly field: 'sido' | 'sigungu'; readonly message: string };
 
 /** A profile as anyone may see it (approved profiles; owners and admins see more, through HTTP only). */
-export interface CaregiverProfile {
-  readonly id: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly gender: Gender;
-  readonly birthYear: number;
-  readonly careerYears: number;
-  readonly introduction: string;
-  readonly certificates: readonly Certificate[];
-  readonly regions: readonly Region[];
-  readonly serviceTypes: readonly ServiceType[];
-  readonly languages: readonly string[];
-  readonly hourlyRate: number;
-  readonly dailyRate: number;
-  readonly status: ProfileStatus;
-  readonly ratingAverage: number;
-  readonly reviewCount: number;
-  readonly photoUrl?: string;
-}
+export const CaregiverProfile = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  displayName: Type.String(),
+  gender: Gender,
+  birthYear: Type.Integer(),
+  careerYears: Type.Integer(),
+  introduction: Type.String(),
+  certificates: List(Certificate),
+  regions: List(Region),
+  serviceTypes: List(ServiceType),
+  languages: List(Type.String()),
+  hourlyRate: Type.Integer(),
+  dailyRate: Type.Integer(),
+  status: ProfileStatus,
+  ratingAverage: Type.Number({ description: '0 without reviews' }),
+  reviewCount: Type.Integer(),
+  photoUrl: Type.Optional(Type.String({ description: 'present when an APPROVED profile has a photo' })),
+});
+export type CaregiverProfile = Static<typeof CaregiverProfile>;
 
 const caregiverSubject = { caregiverId: Type.String(), userId: Type.String(), displayName: Type.String() };
 
@@ -65,6 +91,35 @@ export const CAREGIVER_EVENTS = {
   rejected: defineEvent('caregiver.rejected.v1', CaregiverRejectedV1),
 } as const;
 
+/**
+ * The filters of `GET /caregivers` that a sentence can express, with exactly its parameter names and value
+ * formats (official region names). The AI search fills it (POST /ai/caregiver-search).
+ */
+export const CaregiverSearchFilters = Type.Object(
+  {
+    sido: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'official name, e.g. 서울특별시, 부산광역시, 경기도' })),
+    sigungu: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'official name within sido, e.g. 강남구, 수원시; needs sido' })),
+    serviceType: Type.Optional(List(ServiceType)),
+    gender: Type.Optional(Gender),
+    minCareerYears: Type.Optional(Type.Integer({ minimum: 0, maximum: 70 })),
+    minRating: Type.Optional(Type.Number({ minimum: 0, maximum: 5 })),
+    maxHourlyRate: Type.Optional(Type.Integer({ minimum: 0, description: 'KRW' })),
+    maxDailyRate: Type.Optional(Type.Integer({ minimum: 0, description: 'KRW' })),
+    language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$', description: 'ISO 639-1 code: ko, en, zh, vi, ...' })),
+  },
+  { additionalProperties: false },
+);
+export type CaregiverSearchFilters = Static<typeof CaregiverSearchFilters>;
+
+/** One sido of the region catalogue: official names, and the short or former names accepted for it. */
+export const RegionCatalogueEntry = Type.Object({
+  sido: Type.String(),
+  sidoEn: Type.String(),
+  shortNames: List(Type.String()),
+  sigungu: List(Type.String()),
+});
+export type RegionCatalogueEntry = Static<typeof RegionCatalogueEntry>;
+
 export interface CaregiversApi {
   /** Any status; undefined for an unknown id. Certificates are shown in full: this is for trusted modules. */
   getProfile(id: string): Promise<CaregiverProfile | undefined>;
@@ -72,10 +127,12 @@ export interface CaregiversApi {
   findProfileByUserId(userId: string): Promise<CaregiverProfile | undefined>;
   /** Only APPROVED profiles among `ids`, in no particular order; unknown ids are skipped. */
   findApprovedProfiles(ids: readonly string[]): Promise<CaregiverProfile[]>;
-  /** The region catalogue's normalisation (`서울`/`강남` -> `서울특별시`/`강남구`), for other modules' addresses. */
   /** Profiles per status (every status present, 0 when none), withdrawn caregivers' left out: admin statistics. */
   countByStatus(): Promise<Record<ProfileStatus, number>>;
-  normaliseRegion(input: { sido: string; sigungu?: string | null }):
-    | { readonly ok: true; readonly value: Region }
-    | { readonly ok: false; readonly field: 'sido' | 'sigungu'; readonly message: string };
+  /** The region catalogue's normalisation (`서울`/`강남` -> `서울특별시`/`강남구`), for other modules' addresses. */
+  /** The region catalogue: 17 sido in official order with their sigungu (for reading regions in text). */
+  regionCatalogue(): readonly RegionCatalogueEntry[];
+  /** The first page of `GET /caregivers` for these filters (recommended order): the same public items. 400 on a bad region. */
+  search(filters: CaregiverSearchFilters): Promise<{ readonly items: readonly CaregiverProfile[]; readonly nextCursor: string | null }>;
+  normaliseRegion(input: { sido: string; sigungu?: string | null }): RegionNormalisation;
 }

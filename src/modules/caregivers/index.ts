@@ -9,6 +9,7 @@ import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
 import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
 import { countProfilesByStatus, findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
+import { REGION_CATALOGUE } from './domain/regions.data.ts';
 import { caregiverRoutes } from './http/routes.ts';
 import { caregiversSettings, type CaregiversSettings } from './settings.ts';
 
@@ -34,6 +35,9 @@ export function createCaregiversModule(
       return row && toContractProfile(row);
     },
     normaliseRegion,
+    regionCatalogue: () => REGION_CATALOGUE,
+    // The same use case as GET /caregivers: same filters, same public items (certificate numbers masked).
+    search: (filters) => useCases.searchProfiles(filters),
     async countByStatus() {
       const counts = Object.fromEntries(PROFILE_STATUSES.map((status) => [status, 0])) as Record<ProfileStatus, number>;
       for (const row of await countProfilesByStatus(db)) counts[row.status] = row.count;

@@ -1,6 +1,6 @@
 import type { CaregiversDeps } from './deps.ts';
 import { profileApproved } from './events.ts';
-import type { FullProfileView } from './profile-view.ts';
+import type { FullProfileView } from './schemas.ts';
 import { reviewProfile, type ReviewContext } from './review-profile.ts';
 
 /** Admin: PENDING -> APPROVED; the profile becomes searchable. Anything else: 409 INVALID_TRANSITION. */

@@ -4,8 +4,9 @@ import { insertProfile, type NewProfile } from '../db/caregivers.repo.ts';
 import { INITIAL_STATUS } from '../domain/status.ts';
 import type { CaregiversDeps } from './deps.ts';
 import { profileSubmitted } from './events.ts';
-import { columnsOf, validProfileFields, type ProfileInput } from './profile-fields.ts';
-import { toFullProfile, type FullProfileView } from './profile-view.ts';
+import { columnsOf, validProfileFields } from './profile-fields.ts';
+import { toFullProfile } from './profile-view.ts';
+import type { FullProfileView, ProfileInput } from './schemas.ts';
 
 /** A CAREGIVER user's one profile, PENDING until an admin reviews it (409 PROFILE_EXISTS the second time). */
 export function makeCreateProfile({ platform }: CaregiversDeps) {

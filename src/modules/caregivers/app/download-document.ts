@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/access.ts';
 import type { StoredFile } from '../../../platform/storage/storage.ts';
 import { findDocument } from '../db/caregivers.repo.ts';
 import type { CaregiversDeps } from './deps.ts';
-import type { DocumentView } from './profile-view.ts';
+import type { DocumentView } from './schemas.ts';
 import { toDocumentView } from './profile-view.ts';
 
 export interface DownloadRequest {

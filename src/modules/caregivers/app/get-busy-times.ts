@@ -3,12 +3,7 @@ import { listBusyIntervals } from '../db/busy-slots.repo.ts';
 import { findProfileById } from '../db/caregivers.repo.ts';
 import { BUSY_WINDOW_MAX_DAYS, checkWindow } from '../domain/availability.ts';
 import type { CaregiversDeps } from './deps.ts';
-
-export interface BusyTime {
-  /** UTC, `...Z` */
-  readonly startAt: string;
-  readonly endAt: string;
-}
+import type { BusyTime } from './schemas.ts';
 
 /**
  * When an APPROVED caregiver is booked between `from` and `to` (at most 92 days): the intervals of their

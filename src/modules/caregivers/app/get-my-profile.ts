@@ -1,7 +1,8 @@
 import { notFound } from '../../../platform/errors.ts';
 import { findProfileByUserId, listDocuments } from '../db/caregivers.repo.ts';
 import type { CaregiversDeps } from './deps.ts';
-import { toFullProfile, type FullProfileView } from './profile-view.ts';
+import { toFullProfile } from './profile-view.ts';
+import type { FullProfileView } from './schemas.ts';
 
 /** The caller's own profile in any status, with its documents and review state. */
 export function makeGetMyProfile({ platform }: CaregiversDeps) {

@@ -3,7 +3,8 @@ import type { Actor } from '../../../platform/access.ts';
 import type { CaregiverProfile } from '../contract.ts';
 import { findProfileById, listDocuments } from '../db/caregivers.repo.ts';
 import type { CaregiversDeps } from './deps.ts';
-import { toFullProfile, toPublicProfile, type FullProfileView } from './profile-view.ts';
+import { toFullProfile, toPublicProfile } from './profile-view.ts';
+import type { FullProfileView } from './schemas.ts';
 
 /**
  * One profile by id. Anyone sees APPROVED profiles; the owner and admins see theirs in any status, in full.

@@ -4,7 +4,8 @@ import type { ProfileStatus } from '../contract.ts';
 import { listDocumentsOfProfiles, listProfilesForReview, type QueuePosition } from '../db/caregivers.repo.ts';
 import { isUuid } from '../domain/search.ts';
 import type { CaregiversDeps } from './deps.ts';
-import { toFullProfile, type FullProfileView } from './profile-view.ts';
+import { toFullProfile } from './profile-view.ts';
+import type { FullProfileView } from './schemas.ts';
 
 export interface ReviewListQuery {
   readonly status?: ProfileStatus | undefined;

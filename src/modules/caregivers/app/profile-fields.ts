@@ -5,12 +5,6 @@ import { recommendedScore } from '../domain/ranking.ts';
 
 // Between the domain's ProfileFields and the table's columns, shared by create and update.
 
-/** What a caregiver sends; certificates and introduction may be left out at creation. */
-export type ProfileInput = Omit<ProfileFields, 'certificates' | 'introduction'> & {
-  readonly certificates?: ProfileFields['certificates'] | undefined;
-  readonly introduction?: string | undefined;
-};
-
 /** Checks the fields (400 VALIDATION_FAILED with every problem) and answers them normalised. */
 export function validProfileFields(fields: ProfileFields, now: Date): ProfileFields {
   const check = checkProfile(fields, now);

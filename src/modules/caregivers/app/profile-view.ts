@@ -1,26 +1,10 @@
-import type { CaregiverProfile, Certificate, DocumentKind } from '../contract.ts';
+import type { CaregiverProfile, Certificate } from '../contract.ts';
 import type { DocumentRow, ProfileRow } from '../db/caregivers.repo.ts';
 import { photoUrlOf } from './deps.ts';
+import type { DocumentView, FullProfileView } from './schemas.ts';
 
-// The shapes a profile leaves the module in: for anyone (approved profiles), and in full for its owner
+// A profile row as the shapes it leaves the module in (app/schemas.ts): for anyone (approved profiles), and in full for its owner
 // and admins (review state, documents). Documents and rejection reasons never reach the public.
-
-export interface DocumentView {
-  readonly id: string;
-  readonly kind: DocumentKind;
-  readonly contentType: string;
-  readonly size: number;
-  readonly createdAt: string;
-}
-
-export interface FullProfileView extends CaregiverProfile {
-  readonly rejectionReason?: string;
-  readonly documents: readonly DocumentView[];
-  readonly submittedAt: string;
-  readonly reviewedAt?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
 
 /** Shows the last 4 characters of a certificate number (and its separators) to the public. */
 export function maskCertificateNumber(number: string): string {

@@ -2,7 +2,7 @@ import { invalid } from '../../../platform/errors.ts';
 import { cleanText } from '../domain/profile.ts';
 import type { CaregiversDeps } from './deps.ts';
 import { profileRejected } from './events.ts';
-import type { FullProfileView } from './profile-view.ts';
+import type { FullProfileView } from './schemas.ts';
 import { reviewProfile, type ReviewContext } from './review-profile.ts';
 
 export const REJECTION_REASON_MAX = 500;

@@ -6,7 +6,8 @@ import type { ProfileStatus } from '../contract.ts';
 import { findProfileById, listDocuments, updateProfile, type ProfileRow } from '../db/caregivers.repo.ts';
 import { nextStatus, type ProfileCommand } from '../domain/status.ts';
 import type { CaregiversDeps } from './deps.ts';
-import { toFullProfile, type FullProfileView } from './profile-view.ts';
+import { toFullProfile } from './profile-view.ts';
+import type { FullProfileView } from './schemas.ts';
 
 // The part approve and reject share: lock, check the transition, write, audit, event, in one transaction.
 

@@ -1,10 +1,8 @@
-import type { CaregiverProfile } from '../contract.ts';
 import { topProfiles } from '../db/ratings.repo.ts';
 import type { CaregiversDeps } from './deps.ts';
 import { toPublicProfile } from './profile-view.ts';
+import type { TopCaregiver } from './schemas.ts';
 import { topCacheKey } from './top-cache.ts';
-
-export type TopCaregiver = CaregiverProfile & { readonly score: number };
 
 export const TOP_LIMIT = { default: 10, max: 50 } as const;
 

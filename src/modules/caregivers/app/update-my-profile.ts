@@ -1,13 +1,12 @@
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { findProfileByUserId, listDocuments, updateProfile } from '../db/caregivers.repo.ts';
-import { certificatesChanged, type ProfileFields } from '../domain/profile.ts';
+import { certificatesChanged } from '../domain/profile.ts';
 import { isResubmission, nextStatus } from '../domain/status.ts';
 import type { CaregiversDeps } from './deps.ts';
 import { profileSubmitted } from './events.ts';
 import { columnsOf, fieldsOfRow, validProfileFields } from './profile-fields.ts';
-import { toFullProfile, type FullProfileView } from './profile-view.ts';
-
-export type ProfileChangesInput = { readonly [K in keyof ProfileFields]?: ProfileFields[K] | undefined };
+import { toFullProfile } from './profile-view.ts';
+import type { FullProfileView, ProfileChangesInput } from './schemas.ts';
 
 /**
  * Changes some fields of the caller's profile. The whole result is validated again (a new birth year

@@ -5,7 +5,8 @@ import type { DocumentKind } from '../contract.ts';
 import { countDocuments, findProfileById, findProfileByUserId, insertDocument, updateProfile, type DocumentRow } from '../db/caregivers.repo.ts';
 import { detectContentType, uploadProblem } from '../domain/file-type.ts';
 import { DOCUMENT_LIMIT, documentStorageKey, type CaregiversDeps } from './deps.ts';
-import { toDocumentView, type DocumentView } from './profile-view.ts';
+import { toDocumentView } from './profile-view.ts';
+import type { DocumentView } from './schemas.ts';
 
 /** The largest upload, as the HTTP layer enforces it (413); checked here too for direct callers. */
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;

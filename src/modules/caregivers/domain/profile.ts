@@ -1,16 +1,11 @@
 import type { FieldError } from '../../../platform/errors.ts';
 import { kstDate, kstYear } from '../../../platform/kst.ts';
-import type { CaregiverProfile, Certificate, CertificateType, Gender, Region, ServiceType } from '../contract.ts';
+import { CERTIFICATE_TYPES, GENDERS, SERVICE_TYPES, type CaregiverProfile, type Certificate, type Region } from '../contract.ts';
 import { isLanguageCode } from './languages.ts';
 import { normaliseRegion } from './regions.ts';
 
 // Profile rules beyond the JSON schema: ages, career, rates, lists. Pure: "today" is passed in.
-
-export const GENDERS: readonly Gender[] = ['MALE', 'FEMALE'];
-export const CERTIFICATE_TYPES: readonly CertificateType[] = ['CARE_WORKER', 'NURSE_AIDE', 'NURSE', 'SOCIAL_WORKER', 'OTHER'];
-export const SERVICE_TYPES: readonly ServiceType[] = [
-  'HOSPITAL', 'HOME', 'NIGHT', 'LIVE_IN', 'DEMENTIA', 'REHABILITATION', 'COMPANION',
-];
+// The lists of allowed values (GENDERS, ...) are declared once, with their schemas, in the contract.
 
 export const PROFILE_LIMITS = {
   minAge: 19,

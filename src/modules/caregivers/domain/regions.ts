@@ -7,15 +7,7 @@
  */
 import { REGION_CATALOGUE } from './regions.data.ts';
 import type { RegionEntry } from './regions.data.ts';
-
-export interface NormalisedRegion {
-  readonly sido: string;
-  readonly sigungu?: string;
-}
-
-export type RegionNormalisation =
-  | { readonly ok: true; readonly value: NormalisedRegion }
-  | { readonly ok: false; readonly field: 'sido' | 'sigungu'; readonly message: string };
+import type { RegionNormalisation } from '../contract.ts';
 
 export interface RegionListing {
   readonly sido: string;

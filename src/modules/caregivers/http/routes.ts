@@ -3,14 +3,13 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { invalid } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/http/access.ts';
-import type { DocumentKind } from '../contract.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../contract.ts';
 import type { CaregiversUseCases } from '../app/use-cases.ts';
 import { adminCaregiverRoutes } from './admin-routes.ts';
 import {
   BusyList,
   BusyQuery,
   CreateProfileBody,
-  DOCUMENT_KINDS,
   DocumentOut,
   FullProfile,
   IdParams,

@@ -1,6 +1,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { RATE_TYPES } from '../domain/pricing.ts';
-import { GENDERS, LIMITS, SERVICE_TYPES } from '../domain/reservation.ts';
+import { Gender, ServiceType } from '../../caregivers/contract.ts';
+import { LIMITS } from '../domain/reservation.ts';
 import { RESERVATION_STATUSES } from '../domain/transitions.ts';
 
 // The shapes the use cases take and give, each defined once as a TypeBox schema with its type derived
@@ -14,10 +15,6 @@ const Text = (max: number, description?: string) => Type.String({ minLength: 1, 
 
 export const Status = Type.Enum([...RESERVATION_STATUSES]);
 const RateType = Type.Enum([...RATE_TYPES], { description: 'HOURLY: whole hours (>= 1); DAILY: whole 24-hour days (>= 1)' });
-const ServiceType = Type.Enum([...SERVICE_TYPES], {
-  description: 'HOSPITAL 병원 간병, HOME 재가 돌봄, NIGHT 야간 돌봄, LIVE_IN 24시간 상주, DEMENTIA 치매 돌봄, REHABILITATION 재활 보조, COMPANION 외출·병원 동행',
-});
-const Gender = Type.Enum([...GENDERS]);
 export const Money = Type.Integer({ minimum: 0, description: 'KRW' });
 
 /** What a quote (GET /quotes) and a booking are priced from. */

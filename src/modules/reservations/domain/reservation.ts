@@ -3,14 +3,8 @@ import type { QuoteLine, RateType } from './pricing.ts';
 
 // The shapes a reservation is made of, and the limits of what a guardian may write into one.
 
+// A reservation's service type and a patient's gender are the caregivers contract's (lists and schemas there).
 export type { Gender, ServiceType };
-
-export const SERVICE_TYPES = ['HOSPITAL', 'HOME', 'NIGHT', 'LIVE_IN', 'DEMENTIA', 'REHABILITATION', 'COMPANION'] as const satisfies readonly ServiceType[];
-// Fails to compile if the caregivers contract gains a service type this list lacks.
-type MissingServiceType = Exclude<ServiceType, (typeof SERVICE_TYPES)[number]>;
-export const ALL_SERVICE_TYPES_LISTED: [MissingServiceType] extends [never] ? true : never = true;
-
-export const GENDERS = ['MALE', 'FEMALE'] as const satisfies readonly Gender[];
 
 export const LIMITS = {
   regionName: 30,
