@@ -128,6 +128,8 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, status: body.status }, 'request refused');
     if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+    // A 429 or 503 that knows when to come back says so (RFC 9110 Retry-After), e.g. AppError extra.retryAfterSeconds.
+    if (typeof body.retryAfterSeconds === 'number' && body.retryAfterSeconds > 0) reply.header('retry-after', String(Math.ceil(body.retryAfterSeconds)));
     return sendProblem(reply, { ...body, requestId: request.id });
   });
   app.setNotFoundHandler(

@@ -1,4 +1,5 @@
 import type { Platform } from '../../../platform/module.ts';
+import type { AiApi } from '../../ai/contract.ts';
 import type { CaregiversApi } from '../../caregivers/contract.ts';
 import type { IdentityApi } from '../../identity/contract.ts';
 import type { ReservationsApi } from '../../reservations/contract.ts';
@@ -12,4 +13,6 @@ export interface ReviewsDeps {
   readonly caregivers: Pick<CaregiversApi, 'getProfile'>;
   /** Only to tell "your reservation is not finished" (409) from "not yours" (404). */
   readonly reservations: Pick<ReservationsApi, 'participants'>;
+  /** GET /reviews/:id/translation. */
+  readonly ai: Pick<AiApi, 'translate'>;
 }

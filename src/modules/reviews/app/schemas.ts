@@ -38,3 +38,12 @@ export type PublicReviewView = Static<typeof PublicReviewView>;
 /** A review as its author (or an admin) sees it after writing it. */
 export const ReviewView = Type.Object({ ...publicFields, reservationId: Type.String() });
 export type ReviewView = Static<typeof ReviewView>;
+
+/** A review's text in another language (GET /reviews/:id/translation), as the AI module's Translation. */
+export const ReviewTranslation = Type.Object({
+  text: Type.String({ description: 'the translated content, or the content itself when already in that language' }),
+  sourceLanguage: Type.String({ description: 'ISO 639-1 code of the original' }),
+  targetLanguage: Type.String(),
+  provider: Type.String({ description: "who translated: 'gemini', 'openai', or 'none'" }),
+});
+export type ReviewTranslation = Static<typeof ReviewTranslation>;

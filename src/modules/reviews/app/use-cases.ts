@@ -2,6 +2,7 @@ import { makeDeleteReview, makeUpdateReview } from './change-review.ts';
 import { makeCreateReview } from './create-review.ts';
 import type { ReviewsDeps } from './deps.ts';
 import { makeListCaregiverReviews } from './list-reviews.ts';
+import { makeTranslateReview } from './translate-review.ts';
 
 export type ReviewsUseCases = ReturnType<typeof makeReviewsUseCases>;
 
@@ -12,5 +13,6 @@ export function makeReviewsUseCases(deps: ReviewsDeps) {
     updateReview: makeUpdateReview(deps),
     deleteReview: makeDeleteReview(deps),
     listCaregiverReviews: makeListCaregiverReviews(deps),
+    translateReview: makeTranslateReview(deps),
   };
 }

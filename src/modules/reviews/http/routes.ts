@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../platform/http/access.ts';
 import type { ReviewsUseCases } from '../app/use-cases.ts';
-import { CaregiverParams, CreateBody, IdParams, PageQuery, ReviewOut, ReviewPage, UpdateBody } from './schemas.ts';
+import { CaregiverParams, CreateBody, IdParams, PageQuery, ReviewOut, ReviewPage, ReviewTranslationOut, TranslationQuery, UpdateBody } from './schemas.ts';
 
 const tags = ['reviews'];
 const FOLLOWS = "The caregiver's ratingAverage, reviewCount and ranking follow asynchronously (events), within 5 s.";
@@ -60,6 +60,28 @@ export function reviewRoutes(app: FastifyInstance, useCases: ReviewsUseCases): v
       await useCases.deleteReview(actorOf(request), request.params.id);
       return reply.status(204).send();
     },
+  );
+
+  api.get(
+    '/reviews/:id/translation',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "A review's content in another language",
+        description:
+          "`?lang=en` -> the content translated by the configured AI provider (cached: each review is translated once per " +
+          "language), or as is with provider 'none' when already in that language. Reviews anyone can see (live, of an " +
+          'approved caregiver; authors and admins also their own): others 404 REVIEW_NOT_FOUND. No AI provider, or it ' +
+          'failing: 503 AI_UNAVAILABLE. Calls reaching the provider are limited per reader (per address when signed out): ' +
+          '429 AI_RATE_LIMITED with Retry-After.',
+        params: IdParams,
+        querystring: TranslationQuery,
+        response: { 200: ReviewTranslationOut },
+      },
+    },
+    async (request) =>
+      useCases.translateReview({ reviewId: request.params.id, targetLanguage: request.query.lang, actor: request.actor, ip: request.ip }),
   );
 
   api.get(

@@ -11,6 +11,7 @@ export {
   PublicReviewView as PublicReviewOut,
   ReviewChanges as UpdateBody,
   ReviewView as ReviewOut,
+  ReviewTranslation as ReviewTranslationOut,
 } from '../app/schemas.ts';
 
 export const IdParams = Type.Object({ id: Type.String({ description: 'review id' }) });
@@ -19,3 +20,7 @@ export const CaregiverParams = Type.Object({ id: Type.String({ description: 'car
 export const PageQuery = Type.Object({ limit: Type.Optional(LimitParam), cursor: Type.Optional(CursorParam) });
 
 export const ReviewPage = pageOf(PublicReviewView);
+
+export const TranslationQuery = Type.Object({
+  lang: Type.String({ pattern: '^[a-z]{2}$', description: 'target language, ISO 639-1 (ko, en, zh, vi, ...)' }),
+});
