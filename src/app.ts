@@ -11,6 +11,7 @@ import { loggerOptions, requestId } from './platform/observability/logger.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
 import { localRealtimeOf } from './platform/realtime/local-realtime.ts';
 import { registerRealtimeRoute, type WebSocketOptions } from './platform/realtime/websocket.ts';
+import { mergeSocketFrames } from './platform/realtime/socket-frames.ts';
 import { registerWebApp } from './web-assets.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -89,6 +90,7 @@ export async function buildApp({ platform, modules, verifyAccessToken, websocket
       hub,
       verifyAccessToken,
       clock: platform.clock,
+      frameHandlers: mergeSocketFrames(modules.map((module) => module.socketFrames)),
       ...(websocket ? { options: websocket } : {}),
     });
   }

@@ -11,7 +11,8 @@ import { createPaymentsModule, paymentsManifest } from './payments/index.ts';
 import { createNotificationsModule, notificationsManifest } from './notifications/index.ts';
 import { createReviewsModule, reviewsManifest } from './reviews/index.ts';
 import { adminManifest, createAdminModule } from './admin/index.ts';
-import { aiSettings } from './ai/settings.ts';
+import { aiManifest, createAiModule } from './ai/index.ts';
+import { chatManifest, createChatModule } from './chat/index.ts';
 import { settlementsSettings } from './settlements/settings.ts';
 
 // The one place that knows every module and wires them through their contracts.
@@ -25,16 +26,18 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   notificationsManifest,
   reviewsManifest,
   adminManifest,
+  aiManifest,
+  chatManifest,
 ];
 
-/** Every module's settings under its name. AI and settlements declare theirs before the modules exist. */
+/** Every module's settings under its name. Settlements declares its own before the module exists. */
 export const moduleSettings = composeSettings({
   identity: identityManifest.settings,
   caregivers: caregiversManifest.settings,
   reservations: reservationsManifest.settings,
   payments: paymentsManifest.settings,
   notifications: notificationsManifest.settings,
-  ai: aiSettings,
+  ai: aiManifest.settings,
   settlements: settlementsSettings,
 });
 
@@ -58,17 +61,19 @@ export function createModules(platform: Platform, secrets: ModuleSecrets, settin
       ? { code: 'ACTIVE_RESERVATIONS', message: 'Finish or cancel your reservations before withdrawing' }
       : undefined;
   const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations], settings: settings.identity });
-  const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api });
+  const ai = createAiModule(platform, { settings: settings.ai, caregivers: caregivers.api });
+  const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api, ai: ai.api });
   const notifications = createNotificationsModule(platform, { identity: identity.api, settings: settings.notifications });
+  const chat = createChatModule(platform, { identity: identity.api, caregivers: caregivers.api, ai: ai.api });
   const admin = createAdminModule(platform, {
     reservations: reservations.api,
     payments: payments.api,
     identity: identity.api,
     caregivers: caregivers.api,
   });
-  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin];
+  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin };
+  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat };
 }

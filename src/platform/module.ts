@@ -10,6 +10,7 @@ import type { EventBus } from './events/bus.ts';
 import type { EventConsumer } from './events/event.ts';
 import type { FieldCipher } from './crypto.ts';
 import type { RealtimePublisher } from './realtime/realtime.ts';
+import type { SocketFrameHandlers } from './realtime/socket-frames.ts';
 import type { Settings } from './settings.ts';
 import { migrationsAt, type MigrationSource } from './db/migrator.ts';
 import type { Transact } from './events/transact.ts';
@@ -47,6 +48,8 @@ export interface Module {
   readonly consumers?: readonly EventConsumer[];
   /** Background work (timers, pollers), started after the event bus and stopped before it. */
   readonly workers?: readonly Worker[];
+  /** Client frames of /ws it answers, by type (platform/realtime/socket-frames.ts). */
+  readonly socketFrames?: SocketFrameHandlers;
 }
 
 /** Background work the app starts and stops with the platform; a Poller is one. */

@@ -117,7 +117,7 @@ describe.each(databaseKinds())('start-up migrations on %s', (kind) => {
       'platform',
       ...MODULE_MANIFESTS.flatMap((manifest) => (manifest.migrations ? [manifest.name] : [])),
     ]);
-    expect(MIGRATION_SOURCES.map((source) => source.module)).toEqual(['platform', 'identity', 'caregivers', 'reservations', 'payments', 'notifications', 'reviews']);
+    expect(MIGRATION_SOURCES.map((source) => source.module)).toEqual(['platform', 'identity', 'caregivers', 'reservations', 'payments', 'notifications', 'reviews', 'ai', 'chat']);
     const database = await openTestDatabase(kind);
     try {
       expect(await migrate(database, MIGRATION_SOURCES)).toEqual([]);

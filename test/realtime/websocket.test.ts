@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { localRealtimeOf } from '../../src/platform/realtime/local-realtime.ts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
-import { notificationFrame, nothingWithin, openAuthenticated, openSocket, wsUrl, type TestSocket } from './client.ts';
+import { notificationFrame, nothingWithin, openSocket, socketsOf, wsUrl, type TestSocket } from './client.ts';
 
 // GET (upgrade) /api/v1/ws on the whole app: the auth frame with real access tokens, bad input, and
 // frames published through platform.realtime reaching exactly their recipients.
@@ -11,7 +11,8 @@ let url: string;
 let guardian: TestUser;
 let caregiver: TestUser;
 let admin: TestUser;
-const sockets: TestSocket[] = [];
+const sockets = socketsOf(() => url);
+const connect = (user: TestUser): Promise<TestSocket> => sockets.connect(user);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -19,20 +20,14 @@ beforeAll(async () => {
   [guardian, caregiver, admin] = await Promise.all([t.signup('GUARDIAN'), t.signup('CAREGIVER'), t.signup('ADMIN')]);
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.ws.terminate();
+  sockets.closeAll();
   await t?.close();
 });
-
-async function connect(user: TestUser): Promise<TestSocket> {
-  const socket = await openAuthenticated(url, user.accessToken);
-  sockets.push(socket);
-  return socket;
-}
 
 describe('authentication', () => {
   it('accepts a valid access token in the first frame and answers auth.ok', async () => {
     const socket = await openSocket(url);
-    sockets.push(socket);
+    sockets.track(socket);
     socket.send({ type: 'auth', token: guardian.accessToken });
     const ok = await socket.next((frame) => frame.type === 'auth.ok');
     expect(ok).toMatchObject({ type: 'auth.ok', userId: guardian.userId, role: 'GUARDIAN' });
@@ -76,7 +71,7 @@ describe('authentication', () => {
 });
 
 describe('bad input after authentication', () => {
-  it('answers non-JSON, non-objects, unknown types and chat frames with error frames, and stays open', async () => {
+  it('answers non-JSON, non-objects, unknown types and refused module frames with error frames, and stays open', async () => {
     const socket = await connect(guardian);
     socket.send('{not json');
     expect(await socket.next((f) => f.type === 'error' && f.code === 'INVALID_JSON')).toBeDefined();
@@ -84,8 +79,11 @@ describe('bad input after authentication', () => {
     expect(await socket.next((f) => f.type === 'error' && f.code === 'INVALID_FRAME')).toBeDefined();
     socket.send({ type: 'launch.missiles' });
     expect(await socket.next((f) => f.type === 'error' && f.code === 'UNKNOWN_TYPE')).toBeDefined();
+    // A module's frame (chat) off its schema, then one its module refuses (no such room).
+    socket.send({ type: 'chat.send', roomId: randomUUID(), text: 'hi' });
+    expect(await socket.next((f) => f.type === 'error' && f.code === 'INVALID_FRAME')).toBeDefined();
     socket.send({ type: 'chat.send', roomId: randomUUID(), text: 'hi', clientMessageId: 'c1' });
-    expect(await socket.next((f) => f.type === 'error' && f.code === 'NOT_SUPPORTED')).toBeDefined();
+    expect(await socket.next((f) => f.type === 'error' && f.code === 'ROOM_NOT_FOUND')).toBeDefined();
     socket.send({ type: 'ping' });
     expect(await socket.next((f) => f.type === 'pong')).toBeDefined();
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);

@@ -16,6 +16,7 @@ export const NOTIFICATION_TYPES = [
   'CAREGIVER_APPROVED',
   'CAREGIVER_REJECTED',
   'SETTLEMENT_PAID',
+  'CHAT_MESSAGE',
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -1,6 +1,7 @@
 import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
 import { defaultSettings } from '../../platform/settings.ts';
 import type { IdentityApi } from '../identity/contract.ts';
+import type { NotificationType } from './contract.ts';
 import { makeDeliveryWorker, type DeliveryWorker } from './app/delivery-worker.ts';
 import type { NotificationsDeps } from './app/deps.ts';
 import { makeLiveFeedConsumer } from './app/live-feed.ts';
@@ -19,6 +20,8 @@ export interface NotificationsOptions {
   readonly identity: Pick<IdentityApi, 'findUsers'>;
   /** Default: @slack/web-api from SLACK_BOT_TOKEN / SLACK_API_URL, a no-op without a token. */
   readonly slack?: SlackProvider;
+  /** Notification types also sent as Slack DMs (default: DEFAULT_SLACK_TYPES). */
+  readonly slackTypes?: readonly NotificationType[];
   /** The start-up settings (settings.ts); their defaults when absent. */
   readonly settings?: NotificationsSettings;
 }
@@ -31,7 +34,13 @@ export function createNotificationsModule(
 ): Module & { useCases: NotificationsUseCases; delivery: DeliveryWorker } {
   const settings = options.settings ?? defaultSettings(notificationsSettings);
   const slack = options.slack ?? createSlackProvider({ botToken: settings.slackBotToken, apiUrl: settings.slackApiUrl });
-  const base = { platform, identity: options.identity, slack, slackTypes: DEFAULT_SLACK_TYPES };
+  const base = {
+    platform,
+    identity: options.identity,
+    slack,
+    slackTypes: options.slackTypes ?? DEFAULT_SLACK_TYPES,
+    chatNotifyIntervalMs: settings.chatNotifyIntervalMs,
+  };
   const delivery = makeDeliveryWorker(base);
   const deps: NotificationsDeps = { ...base, wake: () => delivery.wake() };
   const useCases = makeNotificationsUseCases(deps);

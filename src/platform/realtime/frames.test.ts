@@ -7,13 +7,18 @@ import { AuthFrame, ClientFrame, isLiveFrame, LiveFrame, matchesFrame } from './
 
 const notification = { id: 'n1', type: 'RESERVATION_CONFIRMED', title: 't', body: 'b', data: { reservationId: 'r1' }, readAt: null, createdAt: '2026-05-01T00:00:00.000Z' };
 
+const chatMessage = { id: 'm1', roomId: 'r1', seq: 1, senderId: 'u1', text: '안녕하세요', language: 'ko', translations: {}, phraseId: null, createdAt: '2026-05-01T00:00:00.000Z', readAt: null };
+
 const liveSamples: unknown[] = [
   { type: 'notification', notification },
   { type: 'notification', notification: { ...notification, readAt: '2026-05-01T01:00:00.000Z', data: {} } },
   { type: 'reservation.updated', reservation: { id: 'r1', status: 'ACCEPTED' } },
   { type: 'payment.updated', payment: { id: 'p1', reservationId: 'r1', status: 'PAID' } },
-  { type: 'chat.message', message: { anything: true } },
-  { type: 'chat.translation', messageId: 'm1', language: 'en', text: 'hi' },
+  { type: 'chat.message', message: chatMessage },
+  { type: 'chat.message', message: { ...chatMessage, phraseId: 'thanks.plain', readAt: '2026-05-01T01:00:00.000Z', translations: { en: 'Thank you.' } } },
+  { type: 'chat.ack', clientMessageId: 'c1', message: chatMessage },
+  { type: 'chat.translation', roomId: 'r1', messageId: 'm1', language: 'en', text: 'hi' },
+  { type: 'chat.read', roomId: 'r1', readerId: 'u2', upToMessageId: 'm1', upToSeq: 3, readAt: '2026-05-01T01:00:00.000Z' },
   { type: 'auth.ok', userId: 'u1', role: 'ADMIN', expiresAt: '2026-05-01T00:15:00.000Z' },
   { type: 'error', code: 'UNKNOWN_TYPE', message: 'no' },
   { type: 'pong' },
@@ -27,7 +32,14 @@ const liveSamples: unknown[] = [
   { type: 'reservation.updated', reservation: { id: 'r1' } },
   { type: 'reservation.updated', reservation: null },
   { type: 'payment.updated', payment: { id: 'p1', status: 'PAID' } },
-  { type: 'chat.translation', messageId: 'm1', language: 'en' },
+  { type: 'chat.translation', roomId: 'r1', messageId: 'm1', language: 'en' },
+  { type: 'chat.message', message: { anything: true } },
+  { type: 'chat.message', message: { ...chatMessage, seq: 1.5 } },
+  { type: 'chat.message', message: { ...chatMessage, seq: '1' } },
+  { type: 'chat.message', message: { ...chatMessage, translations: null } },
+  { type: 'chat.message', message: { ...chatMessage, translations: { en: 3 } } },
+  { type: 'chat.ack', message: chatMessage },
+  { type: 'chat.read', roomId: 'r1', readerId: 'u2', upToMessageId: 'm1', readAt: '2026-05-01T01:00:00.000Z' },
   { type: 'auth.ok', userId: 'u1', role: 'ADMIN' },
   { type: 'error', code: 'X' },
   { type: 'ping' },
@@ -51,12 +63,19 @@ const clientSamples: unknown[] = [
   { type: 'pong' },
   { token: 'abc' },
   null,
+  { type: 'chat.send', roomId: 'r1', text: 'hi', clientMessageId: 'c1' },
+  { type: 'chat.send', roomId: 'r1', phraseId: 'thanks.plain', clientMessageId: 'c1' },
+  { type: 'chat.send', roomId: 'r1', text: 'hi' },
+  { type: 'chat.send', roomId: '', text: 'hi', clientMessageId: 'c1' },
+  { type: 'chat.send', roomId: 'r1', text: 3, clientMessageId: 'c1' },
+  { type: 'chat.read', roomId: 'r1', messageId: 'm1' },
+  { type: 'chat.read', roomId: 'r1' },
 ];
 
 describe('frame guard', () => {
   it('agrees with typebox on every frame a client receives', () => {
     for (const sample of liveSamples) expect([sample, isLiveFrame(sample)]).toEqual([sample, Value.Check(LiveFrame, sample)]);
-    expect(liveSamples.filter(isLiveFrame)).toHaveLength(10);
+    expect(liveSamples.filter(isLiveFrame)).toHaveLength(13);
   });
 
   it('agrees with typebox on the frames a client sends', () => {
@@ -66,7 +85,7 @@ describe('frame guard', () => {
   });
 
   it('knows every keyword the frame schemas use', () => {
-    const known = new Set(['anyOf', 'const', 'type', 'properties', 'required', 'minLength']);
+    const known = new Set(['anyOf', 'const', 'type', 'properties', 'required', 'minLength', 'additionalProperties']);
     const used = new Set<string>();
     const walk = (node: unknown): void => {
       if (typeof node !== 'object' || node === null) return;
@@ -74,6 +93,7 @@ describe('frame guard', () => {
         used.add(key);
         if (key === 'properties') Object.values(value as object).forEach(walk);
         else if (key === 'anyOf') (value as unknown[]).forEach(walk);
+        else if (key === 'additionalProperties') walk(value);
       }
     };
     walk(LiveFrame);

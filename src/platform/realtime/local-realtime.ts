@@ -11,6 +11,10 @@ export interface LocalRealtime extends RealtimePublisher {
   /** Delivers to this process's listeners only (what a cross-replica transport calls on receipt). */
   deliverLocally(target: { userIds: readonly string[] } | { admins: true }, frame: ServerFrame): void;
   connectionCount(): number;
+  /** The users with at least one connection in this process. */
+  onlineUsers(): readonly string[];
+  /** Called when a user's first connection in this process opens (true) or their last one closes (false). */
+  onPresence(listener: (userId: string, online: boolean) => void): void;
 }
 
 // Which in-process hub feeds a publisher: the WebSocket route registers connections there, whatever
@@ -41,11 +45,16 @@ export function createLocalRealtime(): LocalRealtime {
     }
   };
   let connections = 0;
+  const presence: ((userId: string, online: boolean) => void)[] = [];
+  const announce = (userId: string, online: boolean): void => {
+    for (const listener of presence) listener(userId, online);
+  };
   const hub: LocalRealtime = {
     subscribe(userId, isAdmin, listener) {
       const set = byUser.get(userId) ?? new Set();
       set.add(listener);
       byUser.set(userId, set);
+      if (set.size === 1) announce(userId, true);
       if (isAdmin) admins.add(listener);
       connections += 1;
       let subscribed = true;
@@ -54,7 +63,10 @@ export function createLocalRealtime(): LocalRealtime {
         subscribed = false;
         connections -= 1;
         set.delete(listener);
-        if (set.size === 0 && byUser.get(userId) === set) byUser.delete(userId);
+        if (set.size === 0 && byUser.get(userId) === set) {
+          byUser.delete(userId);
+          announce(userId, false);
+        }
         admins.delete(listener);
       };
     },
@@ -65,7 +77,14 @@ export function createLocalRealtime(): LocalRealtime {
     async toAdmins(frame) {
       deliverLocally({ admins: true }, frame);
     },
+    async isOnline(userId) {
+      return byUser.has(userId);
+    },
     connectionCount: () => connections,
+    onlineUsers: () => [...byUser.keys()],
+    onPresence(listener) {
+      presence.push(listener);
+    },
   };
   attachLocalRealtime(hub, hub);
   return hub;

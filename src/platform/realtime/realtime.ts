@@ -13,4 +13,9 @@ export interface RealtimePublisher {
   toUsers(userIds: readonly string[], frame: ServerFrame): Promise<void>;
   /** Sends `frame` to every connected ADMIN (the live feed). */
   toAdmins(frame: ServerFrame): Promise<void>;
+  /**
+   * Whether `userId` has an open connection on any replica (Redis presence keys when REDIS_URL is set,
+   * this process otherwise). A moment stale at worst; false when it cannot be told (Redis down).
+   */
+  isOnline(userId: string): Promise<boolean>;
 }

@@ -10,6 +10,8 @@ import { attachLocalRealtime, type LocalRealtime } from './local-realtime.ts';
 // notification rows stay the source of truth) and the failure is logged, never thrown at the caller.
 
 export const DEFAULT_REALTIME_CHANNEL = 'carenest:realtime';
+/** How long a replica's presence entry lasts without a refresh (refreshed every third of it). */
+const PRESENCE_TTL_MS = 60_000;
 
 type Target = { userIds: readonly string[] } | { admins: true };
 
@@ -74,6 +76,25 @@ export function createRedisRealtime(redisUrl: string, local: LocalRealtime, opti
   const ready = subscriber.subscribe(channel).then(() => undefined);
   ready.catch(() => {});
 
+  // Presence across replicas: a hash per user, one field per replica holding a connection of theirs,
+  // valued with the field's expiry (ms). Each replica refreshes its fields; a replica that dies stops
+  // refreshing, so its fields count as offline after PRESENCE_TTL_MS without anyone cleaning up.
+  const presenceKey = (userId: string) => `${channel}:presence:${userId}`;
+  const markOnline = (userId: string): Promise<unknown> =>
+    publisher
+      .multi()
+      .hset(presenceKey(userId), origin, String(Date.now() + PRESENCE_TTL_MS))
+      .pexpire(presenceKey(userId), PRESENCE_TTL_MS)
+      .exec();
+  const quietly = (work: Promise<unknown>): void => {
+    work.catch((error: unknown) => options.logger?.warn({ err: error }, 'realtime presence not updated'));
+  };
+  local.onPresence((userId, online) => quietly(online ? markOnline(userId) : publisher.hdel(presenceKey(userId), origin)));
+  const refresh = setInterval(() => {
+    for (const userId of local.onlineUsers()) quietly(markOnline(userId));
+  }, PRESENCE_TTL_MS / 3);
+  refresh.unref();
+
   async function publish(target: Target, frame: ServerFrame): Promise<void> {
     local.deliverLocally(target, frame);
     const envelope: Envelope = { o: origin, t: target, f: frame };
@@ -93,7 +114,20 @@ export function createRedisRealtime(redisUrl: string, local: LocalRealtime, opti
     async toAdmins(frame) {
       await publish({ admins: true }, frame);
     },
+    async isOnline(userId) {
+      if (await local.isOnline(userId)) return true;
+      try {
+        const expiries = await publisher.hvals(presenceKey(userId));
+        const now = Date.now();
+        return expiries.some((value) => Number(value) > now);
+      } catch (error) {
+        options.logger?.warn({ err: error }, 'realtime presence unknown: Redis unreachable');
+        return false;
+      }
+    },
     async close() {
+      clearInterval(refresh);
+      await Promise.all(local.onlineUsers().map((userId) => publisher.hdel(presenceKey(userId), origin).catch(() => 0)));
       await Promise.all([subscriber.quit().catch(() => subscriber.disconnect()), publisher.quit().catch(() => publisher.disconnect())]);
     },
   };

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { RawData, WebSocket } from 'ws';
 import type { Clock } from '../clock.ts';
-import type { AccessTokenVerifier } from '../access.ts';
+import type { Actor, AccessTokenVerifier } from '../access.ts';
+import { AppError } from '../errors.ts';
 import { problem, sendProblem } from '../http/problem.ts';
 import type { LocalRealtime } from './local-realtime.ts';
 import { AuthFrame, matchesFrame, type ControlFrame, type ServerFrame } from './frames.ts';
+import type { SocketFrameHandler, SocketFrameHandlers } from './socket-frames.ts';
 
 // GET (upgrade) /api/v1/ws. The HTTP upgrade is public; the client proves who it is with its first
 // frame `{"type":"auth","token":"<accessToken>"}` within `authTimeoutMs`, else the socket closes 4401.
@@ -13,6 +15,8 @@ import { AuthFrame, matchesFrame, type ControlFrame, type ServerFrame } from './
 // user (and the admin feed for admins) until it closes, its token expires (4401), it stops answering
 // pings, it lets its send buffer grow past `maxBufferedBytes` (1013: a slow client is dropped, the
 // server keeps its memory) or it keeps sending bad frames (1008). Frames above `maxFrameBytes` close 1009.
+// Client frames other than auth and ping go to the module that registered their type (Module.socketFrames),
+// checked against the handler's schema first, one at a time per connection (a client's sends keep their order).
 
 export const CLOSE_CODES = {
   goingAway: 1001,
@@ -48,6 +52,8 @@ export interface RealtimeRouteDependencies {
   readonly hub: LocalRealtime;
   readonly verifyAccessToken: AccessTokenVerifier;
   readonly clock: Clock;
+  /** Client frames modules answer (chat.send, chat.read), by type. */
+  readonly frameHandlers?: SocketFrameHandlers;
   readonly options?: Partial<WebSocketOptions>;
 }
 
@@ -63,6 +69,8 @@ interface Connection {
 export async function registerRealtimeRoute(app: FastifyInstance, deps: RealtimeRouteDependencies): Promise<void> {
   const options: WebSocketOptions = { ...DEFAULT_WEBSOCKET_OPTIONS, ...deps.options };
   const { hub, verifyAccessToken, clock } = deps;
+  const handlers = deps.frameHandlers ?? {};
+  const handlerOf = (type: string): SocketFrameHandler | undefined => (Object.hasOwn(handlers, type) ? handlers[type] : undefined);
   await app.register(websocket, { options: { maxPayload: options.maxFrameBytes } });
 
   // One timer pings every connection; a connection that missed the previous pong is cut.
@@ -99,6 +107,9 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
     let unsubscribe: (() => void) | undefined;
     let expiry: NodeJS.Timeout | undefined;
     let kill: NodeJS.Timeout | undefined;
+    let actor: Actor | undefined;
+    // Module frames run one after the other, so a client's chat.send frames are stored in the order sent.
+    let work: Promise<void> = Promise.resolve();
 
     const close = (code: number, reason: string): void => {
       if (state === 'closed') return;
@@ -118,7 +129,7 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
     };
     const authTimer = setTimeout(() => close(CLOSE_CODES.unauthenticated, 'authentication timeout'), options.authTimeoutMs);
 
-    const send = (frame: ControlFrame): void => {
+    const send = (frame: ControlFrame | ServerFrame): void => {
       if (socket.readyState === OPEN) socket.send(JSON.stringify(frame));
     };
     const deliver = (frame: ServerFrame): void => {
@@ -140,10 +151,27 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
       if (badFrames > options.maxBadFrames) close(CLOSE_CODES.policyViolation, 'too many bad frames');
     };
 
+    // A module's answer: its frames to this socket, or an error frame with its AppError's code (not counted
+    // as a bad frame: the frame was well formed, what it asked for was refused).
+    const dispatch = (handler: SocketFrameHandler, who: Actor, frame: unknown): void => {
+      work = work.then(async () => {
+        try {
+          for (const answer of await handler.handle(who, frame)) deliver(answer);
+        } catch (error) {
+          if (error instanceof AppError) send({ type: 'error', code: error.code, message: error.message });
+          else {
+            app.log.error({ err: error }, 'a WebSocket frame handler failed');
+            send({ type: 'error', code: 'INTERNAL_ERROR', message: 'The frame could not be handled; try again' });
+          }
+        }
+      });
+    };
+
     const authenticate = (token: string): void => {
       state = 'authenticating';
       verifyAccessToken(token).then(
-        (actor) => {
+        (verified) => {
+          actor = verified;
           if (state !== 'authenticating') return;
           const remainingMs = actor.expiresAt * 1000 - clock.now().getTime();
           if (remainingMs <= 0) {
@@ -186,11 +214,12 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
           return send({ type: 'pong' });
         case 'auth':
           return reject('ALREADY_AUTHENTICATED', 'This connection is authenticated already');
-        case 'chat.send':
-        case 'chat.read':
-          return reject('NOT_SUPPORTED', `"${type}" is not available yet`);
-        default:
-          return reject('UNKNOWN_TYPE', `Unknown frame type "${type.slice(0, 50)}"`);
+        default: {
+          const handler = handlerOf(type);
+          if (!handler || !actor) return reject('UNKNOWN_TYPE', `Unknown frame type "${type.slice(0, 50)}"`);
+          if (!matchesFrame(handler.schema, frame)) return reject('INVALID_FRAME', `A "${type}" frame is missing fields or has wrong ones`);
+          return dispatch(handler, actor, frame);
+        }
       }
     };
 

@@ -9,6 +9,8 @@ export interface NotificationsDeps {
   readonly slack: SlackProvider;
   /** Types that also go to Slack for users with a slackUserId. */
   readonly slackTypes: readonly NotificationType[];
+  /** At most one CHAT_MESSAGE per recipient and room within this (ms). */
+  readonly chatNotifyIntervalMs: number;
   /** Wakes the delivery worker (after a consumer wrote notifications). */
   readonly wake: () => void;
 }

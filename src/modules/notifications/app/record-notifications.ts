@@ -1,12 +1,16 @@
 import { defineConsumer, type EventConsumer, type EventOf } from '../../../platform/events/event.ts';
 import { newId } from '../../../platform/ids.ts';
 import { CAREGIVER_EVENTS } from '../../caregivers/contract.ts';
+import { CHAT_EVENTS } from '../../chat/contract.ts';
 import { PAYMENT_EVENTS } from '../../payments/contract.ts';
 import { RESERVATION_EVENTS } from '../../reservations/contract.ts';
 import { REVIEW_EVENTS } from '../../reviews/contract.ts';
-import { insertNotifications, insertSlackDeliveries } from '../db/notifications.repo.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import { insertNotifications, insertSlackDeliveries, lastChatNotification } from '../db/notifications.repo.ts';
 import {
+  chatNotificationDue,
   planCaregiverReviewNotification,
+  planChatNotification,
   planRefundNotification,
   planReviewReceivedNotification,
   planReservationNotifications,
@@ -31,6 +35,7 @@ const NOTIFYING_EVENTS = [
   CAREGIVER_EVENTS.approved,
   CAREGIVER_EVENTS.rejected,
   REVIEW_EVENTS.created,
+  CHAT_EVENTS.messageSent,
 ];
 
 // TODO(settlements): SETTLEMENT_PAID once a settlements module publishes a paid event.
@@ -47,9 +52,28 @@ export function plan(event: EventOf<(typeof NOTIFYING_EVENTS)[number]>): Planned
       return planCaregiverReviewNotification(false, event.payload);
     case REVIEW_EVENTS.created.type:
       return planReviewReceivedNotification(event.payload);
+    case CHAT_EVENTS.messageSent.type:
+      return planChatNotification(event.payload);
     default:
       return [];
   }
+}
+
+/**
+ * CHAT_MESSAGE only for a recipient with no open socket (they saw the message live otherwise), and at most
+ * one per room per CHAT_NOTIFY_INTERVAL (a conversation is not a notification per line).
+ */
+async function withoutChatNoise(deps: NotificationsDeps, tx: Executor, planned: PlannedNotification[], now: Date): Promise<PlannedNotification[]> {
+  const kept: PlannedNotification[] = [];
+  for (const p of planned) {
+    if (p.type === 'CHAT_MESSAGE') {
+      if (await deps.platform.realtime.isOnline(p.userId)) continue;
+      const last = await lastChatNotification(tx, p.userId, String(p.data.roomId));
+      if (!chatNotificationDue(last, now, deps.chatNotifyIntervalMs)) continue;
+    }
+    kept.push(p);
+  }
+  return kept;
 }
 
 export function makeRecordNotificationsConsumer(deps: NotificationsDeps): EventConsumer {
@@ -58,9 +82,9 @@ export function makeRecordNotificationsConsumer(deps: NotificationsDeps): EventC
     name: 'notifications.record',
     events: NOTIFYING_EVENTS,
     async handle(event, tx) {
-      const planned = plan(event);
-      if (planned.length === 0) return;
       const now = platform.clock.now();
+      const planned = await withoutChatNoise(deps, tx, plan(event), now);
+      if (planned.length === 0) return;
       const inserted = await insertNotifications(
         tx,
         planned.map((p) => ({ id: newId(), userId: p.userId, type: p.type, data: p.data, eventId: event.id, createdAt: now })),

@@ -1,6 +1,6 @@
 import { sql, type ColumnType, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import { newestFirst, typed } from '../../../platform/db/repository.ts';
+import { dueFirst, newestFirst, typed } from '../../../platform/db/repository.ts';
 import type { PageRequest } from '../../../platform/paging.ts';
 import type { NotificationType } from '../contract.ts';
 import type { NotificationData } from '../domain/templates.ts';
@@ -128,16 +128,14 @@ export interface ClaimedDelivery {
 
 /** Claims due Slack deliveries: counts the attempt and leases the row until `leaseUntil` (crash-safe). */
 export async function claimDueSlack(tx: Executor, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
-  const due = await q(tx)
-    .selectFrom('notifications.slack_deliveries')
-    .selectAll()
-    .where('status', '=', 'PENDING')
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const due = await dueFirst(
+    q(tx)
+      .selectFrom('notifications.slack_deliveries')
+      .selectAll()
+      .where('status', '=', 'PENDING'),
+    now,
+    limit,
+  ).execute();
   if (due.length === 0) return [];
   const claimed = await q(tx)
     .updateTable('notifications.slack_deliveries')
@@ -181,6 +179,18 @@ export function slackDeliveriesOf(db: Executor, userId: string): Promise<SlackDe
 }
 
 /** A withdrawn user's notifications and undelivered DMs go (API.md: withdrawal drops what modules keep). */
+/** When `userId` last got a CHAT_MESSAGE notification for `roomId` (batching), if ever. */
+export async function lastChatNotification(db: Executor, userId: string, roomId: string): Promise<Date | undefined> {
+  const row = await q(db)
+    .selectFrom('notifications.notifications')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('user_id', '=', userId)
+    .where('type', '=', 'CHAT_MESSAGE')
+    .where(sql<boolean>`data->>'roomId' = ${roomId}`)
+    .executeTakeFirst();
+  return row?.at ?? undefined;
+}
+
 export async function deleteForUser(tx: Executor, userId: string): Promise<void> {
   await q(tx).deleteFrom('notifications.slack_deliveries').where('user_id', '=', userId).execute();
   await q(tx).deleteFrom('notifications.notifications').where('user_id', '=', userId).execute();

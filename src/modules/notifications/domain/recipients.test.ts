@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chatNotificationDue,
   planCaregiverReviewNotification,
+  planChatNotification,
   planRefundNotification,
   planReservationNotifications,
   planReviewReceivedNotification,
@@ -58,5 +60,20 @@ describe('who is notified of what', () => {
   it('notifies nobody when the recipient is missing', () => {
     expect(planRefundNotification({})).toEqual([]);
     expect(planReservationNotifications('accepted', { ...base, guardianId: undefined })).toEqual([]);
+  });
+});
+
+describe('chat messages', () => {
+  it('notify the recipient, with the sender name and excerpt', () => {
+    expect(planChatNotification({ roomId: 'r1', messageId: 'm1', senderId: 's1', recipientId: 'u2', senderName: '김보호', excerpt: '안녕하세요' })).toEqual([
+      { userId: 'u2', type: 'CHAT_MESSAGE', data: { roomId: 'r1', messageId: 'm1', senderName: '김보호', excerpt: '안녕하세요' } },
+    ]);
+  });
+
+  it('are batched: at most one per room per interval', () => {
+    const now = new Date('2026-12-01T00:10:00Z');
+    expect(chatNotificationDue(undefined, now, 300_000)).toBe(true);
+    expect(chatNotificationDue(new Date('2026-12-01T00:06:00Z'), now, 300_000)).toBe(false);
+    expect(chatNotificationDue(new Date('2026-12-01T00:05:00Z'), now, 300_000)).toBe(true);
   });
 });

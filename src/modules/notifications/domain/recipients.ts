@@ -65,6 +65,18 @@ export function planCaregiverReviewNotification(approved: boolean, p: Payload): 
   return [{ userId, type: approved ? 'CAREGIVER_APPROVED' : 'CAREGIVER_REJECTED', data }];
 }
 
+/** A chat message for its recipient (whether they are notified at all depends on presence and batching: app layer). */
+export function planChatNotification(p: Payload): PlannedNotification[] {
+  const userId = text(p, 'recipientId');
+  if (userId === '') return [];
+  return [{ userId, type: 'CHAT_MESSAGE', data: { roomId: text(p, 'roomId'), messageId: text(p, 'messageId'), senderName: text(p, 'senderName'), excerpt: text(p, 'excerpt') } }];
+}
+
+/** At most one CHAT_MESSAGE per recipient and room per interval: due when none was written since `since`. */
+export function chatNotificationDue(lastForRoom: Date | undefined, now: Date, intervalMs: number): boolean {
+  return lastForRoom === undefined || now.getTime() - lastForRoom.getTime() >= intervalMs;
+}
+
 export function planReviewReceivedNotification(p: Payload): PlannedNotification[] {
   const userId = text(p, 'caregiverUserId');
   if (userId === '') return [];

@@ -91,6 +91,10 @@ export const TEMPLATES: Readonly<Record<NotificationType, Readonly<Record<TextLa
     ko: (d) => ({ title: '정산금이 지급되었습니다', body: `정산금 ${won(d.netAmount)}원이 지급되었습니다.` }),
     en: (d) => ({ title: 'Settlement paid', body: `Your settlement of KRW ${won(d.netAmount)} has been paid.` }),
   },
+  CHAT_MESSAGE: {
+    ko: (d) => ({ title: `${str(d, 'senderName', '상대방')}님의 새 메시지`, body: str(d, 'excerpt', '새 메시지가 도착했습니다.') }),
+    en: (d) => ({ title: `New message from ${str(d, 'senderName', 'your contact')}`, body: str(d, 'excerpt', 'You have a new message.') }),
+  },
 };
 
 export function renderNotification(type: NotificationType, data: NotificationData, preferredLanguage: string | undefined): NotificationText {
