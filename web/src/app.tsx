@@ -5,6 +5,7 @@ import { SessionProvider, homeOf, useSession } from './auth/session-provider.tsx
 import { SignupPage } from './auth/signup-page.tsx';
 import { adminRoutes } from './admin/routes.ts';
 import { caregiverRoutes } from './caregiver/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 import { familyRoutes } from './family/routes.ts';
 import { common } from './i18n/common.ts';
 import { LocaleProvider, useMessages, type Locale } from './i18n/i18n.tsx';
@@ -21,7 +22,7 @@ const sharedRoutes: readonly RouteDef[] = [
   { path: '/notifications', roles: ['GUARDIAN', 'CAREGIVER', 'ADMIN'], page: NotificationsPage },
 ];
 
-const routes: readonly RouteDef[] = [...sharedRoutes, ...familyRoutes, ...caregiverRoutes, ...adminRoutes];
+const routes: readonly RouteDef[] = [...sharedRoutes, ...familyRoutes, ...caregiverRoutes, ...chatRoutes, ...adminRoutes];
 
 function Message({ title }: { title: string }) {
   return (

@@ -143,8 +143,8 @@ interface SchemaNode {
 
 /**
  * Whether `value` matches `schema`, for the keywords the frame schemas use (anyOf, const, type string |
- * integer | null | object, properties, required, minLength, additionalProperties as a schema). A type it does not know fails, so a schema that
- * outgrows it is caught by frames.test.ts rather than let through.
+ * integer | null | object, properties, required, minLength, additionalProperties as a schema). A type it
+ * does not know fails, so a schema that outgrows it is caught by frames.test.ts rather than let through.
  */
 export function matchesFrame<T extends TSchema>(schema: T, value: unknown): value is Static<T> {
   return matches(schema as SchemaNode, value);

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 // web app's .tsx files. A key that does not exist (a rename) throws instead of matching anything.
 
 export type Locale = 'ko' | 'en';
-export type Area = 'common' | 'auth' | 'family' | 'caregiver' | 'admin';
+export type Area = 'common' | 'auth' | 'family' | 'caregiver' | 'admin' | 'chat';
 type Arg = string | number;
 export type Text = (key: string, ...args: Arg[]) => string;
 
@@ -18,6 +18,7 @@ const FILES: Record<Area, readonly string[]> = {
   family: ['messages.ts', 'booking-messages.ts', 'reservation-messages.ts', 'payment-messages.ts'].map((file) => join(WEB_SRC, 'family', file)),
   caregiver: [join(WEB_SRC, 'caregiver', 'messages.ts')],
   admin: [join(WEB_SRC, 'admin', 'messages.ts')],
+  chat: [join(WEB_SRC, 'chat', 'messages.ts')],
 };
 
 type Tree = { readonly [key: string]: unknown };
@@ -57,9 +58,9 @@ async function textsOf(area: Area, locale: Locale): Promise<Text> {
 export type Messages = Readonly<Record<Area, Text>> & { readonly locale: Locale };
 
 /** The texts of every area in `locale`: `m.family('booking.submit')`, `m.family('card.view', name)`. */
-export async function messagesFor(locale: Locale, areas: readonly Area[] = ['common', 'auth', 'family', 'caregiver', 'admin']): Promise<Messages> {
+export async function messagesFor(locale: Locale, areas: readonly Area[] = ['common', 'auth', 'family', 'caregiver', 'admin', 'chat']): Promise<Messages> {
   const texts = {} as Record<Area, Text>;
-  for (const area of ['common', 'auth', 'family', 'caregiver', 'admin'] as const) {
+  for (const area of ['common', 'auth', 'family', 'caregiver', 'admin', 'chat'] as const) {
     texts[area] = areas.includes(area)
       ? await textsOf(area, locale)
       : () => {

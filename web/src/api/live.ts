@@ -100,6 +100,16 @@ export function startLive(): void {
   ensureConnection();
 }
 
+/**
+ * Sends a client frame (chat.send, chat.read) when the connection is live; false otherwise, so the caller
+ * can use the REST route instead. Delivery is not confirmed here: chat.send is answered by chat.ack.
+ */
+export function sendFrame(frame: ClientFrame): boolean {
+  if (status !== 'live' || !socket || socket.readyState !== WebSocket.OPEN) return false;
+  socket.send(JSON.stringify(frame));
+  return true;
+}
+
 /** Calls `listener` with every server frame while the component is mounted. */
 export function useLiveFrames(listener: FrameListener): void {
   const latest = useRef(listener);

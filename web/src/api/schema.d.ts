@@ -4399,6 +4399,79 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/reviews/{id}/translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A review's content in another language
+         * @description `?lang=en` -> the content translated by the configured AI provider (cached: each review is translated once per language), or as is with provider 'none' when already in that language. Reviews anyone can see (live, of an approved caregiver; authors and admins also their own): others 404 REVIEW_NOT_FOUND. No AI provider, or it failing: 503 AI_UNAVAILABLE. Calls reaching the provider are limited per reader (per address when signed out): 429 AI_RATE_LIMITED with Retry-After.
+         *
+         *     **Who:** anyone.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description target language, ISO 639-1 (ko, en, zh, vi, ...) */
+                    lang: string;
+                };
+                header?: never;
+                path: {
+                    /** @description review id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the translated content, or the content itself when already in that language */
+                            text: string;
+                            /** @description ISO 639-1 code of the original */
+                            sourceLanguage: string;
+                            targetLanguage: string;
+                            /** @description who translated: 'gemini', 'openai', or 'none' */
+                            provider: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/caregivers/{id}/reviews": {
         parameters: {
             query?: never;
@@ -4520,7 +4593,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {unknown} */
-                                type: "RESERVATION_REQUESTED" | "RESERVATION_ACCEPTED" | "RESERVATION_REJECTED" | "RESERVATION_EXPIRED" | "RESERVATION_CONFIRMED" | "RESERVATION_CANCELLED" | "REFUND_COMPLETED" | "CAREGIVER_ARRIVED" | "RESERVATION_COMPLETED" | "RESERVATION_REMINDER" | "REVIEW_RECEIVED" | "CAREGIVER_APPROVED" | "CAREGIVER_REJECTED" | "SETTLEMENT_PAID";
+                                type: "RESERVATION_REQUESTED" | "RESERVATION_ACCEPTED" | "RESERVATION_REJECTED" | "RESERVATION_EXPIRED" | "RESERVATION_CONFIRMED" | "RESERVATION_CANCELLED" | "REFUND_COMPLETED" | "CAREGIVER_ARRIVED" | "RESERVATION_COMPLETED" | "RESERVATION_REMINDER" | "REVIEW_RECEIVED" | "CAREGIVER_APPROVED" | "CAREGIVER_REJECTED" | "SETTLEMENT_PAID" | "CHAT_MESSAGE";
                                 /** @description in the reader's preferredLanguage (Korean or English; others get English) */
                                 title: string;
                                 body: string;
@@ -4660,7 +4733,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {unknown} */
-                            type: "RESERVATION_REQUESTED" | "RESERVATION_ACCEPTED" | "RESERVATION_REJECTED" | "RESERVATION_EXPIRED" | "RESERVATION_CONFIRMED" | "RESERVATION_CANCELLED" | "REFUND_COMPLETED" | "CAREGIVER_ARRIVED" | "RESERVATION_COMPLETED" | "RESERVATION_REMINDER" | "REVIEW_RECEIVED" | "CAREGIVER_APPROVED" | "CAREGIVER_REJECTED" | "SETTLEMENT_PAID";
+                            type: "RESERVATION_REQUESTED" | "RESERVATION_ACCEPTED" | "RESERVATION_REJECTED" | "RESERVATION_EXPIRED" | "RESERVATION_CONFIRMED" | "RESERVATION_CANCELLED" | "REFUND_COMPLETED" | "CAREGIVER_ARRIVED" | "RESERVATION_COMPLETED" | "RESERVATION_REMINDER" | "REVIEW_RECEIVED" | "CAREGIVER_APPROVED" | "CAREGIVER_REJECTED" | "SETTLEMENT_PAID" | "CHAT_MESSAGE";
                             /** @description in the reader's preferredLanguage (Korean or English; others get English) */
                             title: string;
                             body: string;
@@ -4771,6 +4844,926 @@ export interface paths {
                             };
                             /** Format: date-time */
                             generatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Translate a text
+         * @description Translates `text` (1-5000 characters) into `targetLanguage` (ISO 639-1) with the configured AI provider. Text already in the target language (detected from its script when `sourceLanguage` is absent) comes back as is with provider 'none'. Each text is translated once per target language (shared cache); calls that reach the provider are limited per user (AI_RATE_LIMIT, default 60 a minute): 429 AI_RATE_LIMITED with Retry-After. No provider configured (AI_PROVIDER=rules), or the provider failing or timing out: 503 AI_UNAVAILABLE (show the original). The text is sent to the provider named in the answer (a cross-border transfer for Gemini and OpenAI).
+         *
+         *     **Who:** any signed-in user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 to 5000 characters, not only spaces */
+                        text: string;
+                        /** @description ISO 639-1 code, lower case: ko, en, zh, vi, ... */
+                        targetLanguage: string;
+                        /** @description a hint (ISO 639-1); detected from the script of the text when absent */
+                        sourceLanguage?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the translation, or the text itself when it is already in the target language */
+                            text: string;
+                            /** @description ISO 639-1 code of the original ('und' when it has no letters) */
+                            sourceLanguage: string;
+                            targetLanguage: string;
+                            /** @description who translated: 'gemini', 'openai', or 'none' when nothing needed translating */
+                            provider: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/caregiver-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search caregivers by describing who you need
+         * @description Reads a Korean or English sentence (1-500 characters) into the filters of GET /caregivers (same names and formats: official region names, serviceType list, gender, minCareerYears, minRating, maxHourlyRate, maxDailyRate, language) and answers the first page of that search as `items`. With AI_PROVIDER gemini or openai the model reads it first (its answer is checked against the same schema and the region catalogue; the request is sent to that provider); on any failure, timeout or rate limit the offline rules interpreter answers, and `interpretedBy` says 'rules'. `explanation` says what was understood, in the language of the request.
+         *
+         *     **Who:** anyone.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what the family needs, in Korean or English, e.g. "서울 강남 치매 어머니, 여성, 시급 1만5천원 이하" */
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filters: {
+                                /** @description official name, e.g. 서울특별시, 부산광역시, 경기도 */
+                                sido?: string;
+                                /** @description official name within sido, e.g. 강남구, 수원시; needs sido */
+                                sigungu?: string;
+                                serviceType?: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
+                                /** @enum {unknown} */
+                                gender?: "MALE" | "FEMALE";
+                                minCareerYears?: number;
+                                minRating?: number;
+                                /** @description KRW */
+                                maxHourlyRate?: number;
+                                /** @description KRW */
+                                maxDailyRate?: number;
+                                /** @description ISO 639-1 code: ko, en, zh, vi, ... */
+                                language?: string;
+                            };
+                            /** @description 'rules' (offline interpreter), or the model that read the request: 'gemini', 'openai' */
+                            interpretedBy: string;
+                            /** @description what was understood, in the language of the request (ko or en) */
+                            explanation: string;
+                            /** @description the first page of GET /caregivers with these filters */
+                            items: {
+                                id: string;
+                                userId: string;
+                                displayName: string;
+                                /** @enum {unknown} */
+                                gender: "MALE" | "FEMALE";
+                                birthYear: number;
+                                careerYears: number;
+                                introduction: string;
+                                certificates: {
+                                    /** @enum {unknown} */
+                                    type: "CARE_WORKER" | "NURSE_AIDE" | "NURSE" | "SOCIAL_WORKER" | "OTHER";
+                                    number: string;
+                                    issuedOn?: string;
+                                }[];
+                                regions: {
+                                    sido: string;
+                                    sigungu?: string;
+                                }[];
+                                serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
+                                languages: string[];
+                                hourlyRate: number;
+                                dailyRate: number;
+                                /** @enum {unknown} */
+                                status: "PENDING" | "APPROVED" | "REJECTED" | "SUSPENDED";
+                                /** @description 0 without reviews */
+                                ratingAverage: number;
+                                reviewCount: number;
+                                /** @description present when an APPROVED profile has a photo */
+                                photoUrl?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My chat rooms
+         * @description The rooms the caller is in (as guardian or caregiver), most recent activity first (updatedAt, then id), with the newest message and how many of the other participant's messages the caller has not read. A room that gets a message while you page moves to the top: reload the first page to see it.
+         *
+         *     **Who:** any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description the guardian's user id */
+                                guardianId: string;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                /** @description the caregiver's user id (messages' senderId) */
+                                caregiverUserId: string;
+                                caregiverName: string;
+                                guardianName: string;
+                                lastMessage: {
+                                    id: string;
+                                    roomId: string;
+                                    seq: number;
+                                    senderId: string;
+                                    text: string;
+                                    language: string;
+                                    translations: {
+                                        [key: string]: string;
+                                    };
+                                    phraseId: string | null;
+                                    createdAt: string;
+                                    readAt: string | null;
+                                } | null;
+                                /** @description the other participant's messages the caller has not read */
+                                unreadCount: number;
+                                createdAt: string;
+                                /** @description last activity: the opening, then the newest message */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open the room with a caregiver
+         * @description The room of the caller and an APPROVED caregiver (`caregiverId` = profile id; others 404 CAREGIVER_NOT_FOUND). One room per pair, whatever the concurrency: 201 when this call created it, 200 with the same room afterwards. Only a guardian opens a room; the caregiver writes in the rooms guardians opened.
+         *
+         *     **Who:** GUARDIAN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the caregiver's profile id (GET /caregivers items' id) */
+                        caregiverId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guardian's user id */
+                            guardianId: string;
+                            /** @description the caregiver's profile id */
+                            caregiverId: string;
+                            /** @description the caregiver's user id (messages' senderId) */
+                            caregiverUserId: string;
+                            caregiverName: string;
+                            guardianName: string;
+                            lastMessage: {
+                                id: string;
+                                roomId: string;
+                                seq: number;
+                                senderId: string;
+                                text: string;
+                                language: string;
+                                translations: {
+                                    [key: string]: string;
+                                };
+                                phraseId: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            } | null;
+                            /** @description the other participant's messages the caller has not read */
+                            unreadCount: number;
+                            createdAt: string;
+                            /** @description last activity: the opening, then the newest message */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guardian's user id */
+                            guardianId: string;
+                            /** @description the caregiver's profile id */
+                            caregiverId: string;
+                            /** @description the caregiver's user id (messages' senderId) */
+                            caregiverUserId: string;
+                            caregiverName: string;
+                            guardianName: string;
+                            lastMessage: {
+                                id: string;
+                                roomId: string;
+                                seq: number;
+                                senderId: string;
+                                text: string;
+                                language: string;
+                                translations: {
+                                    [key: string]: string;
+                                };
+                                phraseId: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            } | null;
+                            /** @description the other participant's messages the caller has not read */
+                            unreadCount: number;
+                            createdAt: string;
+                            /** @description last activity: the opening, then the newest message */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/rooms/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A room's messages
+         * @description Newest first by `seq` (the message's number in its room). Pass `nextCursor` as `before` for older messages: pages never skip or repeat a message, however many arrive meanwhile. `translations` holds translations for readers of another language (made in the background; also pushed as `chat.translation` frames) and, for quick phrases, every other rendition; `text` is always the original. `readAt`: when the other participant read it. Only the room's guardian and caregiver are participants; for anyone else (admins included) the room does not exist: 404 ROOM_NOT_FOUND.
+         *
+         *     **Who:** any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    before?: string;
+                    /** @description page size (1-100) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description room id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                roomId: string;
+                                seq: number;
+                                senderId: string;
+                                text: string;
+                                language: string;
+                                translations: {
+                                    [key: string]: string;
+                                };
+                                phraseId: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a message
+         * @description Same as the WebSocket frame `chat.send`: 201 with the message, which also reaches both participants' sockets as `chat.message`. `text`: 1-2,000 characters after trimming (CRLF becomes LF), no control characters but newline and tab, else 400 VALIDATION_FAILED. Or `phraseId` (GET /chat/phrases) alone: the phrase in the sender's preferredLanguage; or both, the text being one of the phrase's renditions. `language` is detected offline from the script. `clientMessageId` (1-64 visible ASCII characters) makes the send idempotent per sender and room: a repeat answers the stored message (header `idempotent-replayed: true`) and delivers nothing again; the same id with another text is 409 CLIENT_MESSAGE_ID_REUSED. Only the room's guardian and caregiver are participants; for anyone else (admins included) the room does not exist: 404 ROOM_NOT_FOUND.
+         *
+         *     **Who:** any signed-in user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description room id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1-2,000 characters after trimming; no control characters but newline and tab */
+                        text?: string;
+                        /** @description a quick phrase (GET /chat/phrases); with text, the text must be one of its renditions */
+                        phraseId?: string;
+                        /** @description 1-64 visible ASCII characters: a repeat answers the same message */
+                        clientMessageId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            roomId: string;
+                            seq: number;
+                            senderId: string;
+                            text: string;
+                            language: string;
+                            translations: {
+                                [key: string]: string;
+                            };
+                            phraseId: string | null;
+                            createdAt: string;
+                            readAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/rooms/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark messages read
+         * @description Same as the WebSocket frame `chat.read`: every message of the other participant up to `messageId` (by seq) gets `readAt`; both participants' sockets get a `chat.read` frame when anything changed. Idempotent. A message not in the room: 404 MESSAGE_NOT_FOUND. Only the room's guardian and caregiver are participants; for anyone else (admins included) the room does not exist: 404 ROOM_NOT_FOUND.
+         *
+         *     **Who:** any signed-in user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description room id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        messageId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roomId: string;
+                            readerId: string;
+                            upToMessageId: string;
+                            upToSeq: number;
+                            readAt: string;
+                            marked: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My chat settings
+         * @description `translation` (default true): messages in another language than the reader's preferredLanguage are translated by `translationProvider` (null when none is configured: nothing is translated). Turned off, the caller's messages are never sent to the provider (PIPA: the provider may process text abroad, `processedIn` says where).
+         *
+         *     **Who:** any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: this user's messages are never sent to the AI provider (PIPA cross-border transfer) */
+                            translation: boolean;
+                            /** @description who translates and where; null: no translation is configured */
+                            translationProvider: {
+                                /** @description e.g. 'gemini' */
+                                name: string;
+                                /** @description where the text is processed, e.g. 'Google (United States)' */
+                                processedIn: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change my chat settings
+         * @description **Who:** any signed-in user.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        translation: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: this user's messages are never sent to the AI provider (PIPA cross-border transfer) */
+                            translation: boolean;
+                            /** @description who translates and where; null: no translation is configured */
+                            translationProvider: {
+                                /** @description e.g. 'gemini' */
+                                name: string;
+                                /** @description where the text is processed, e.g. 'Google (United States)' */
+                                processedIn: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/phrases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quick phrases
+         * @description Common care phrases in ko, en, zh and vi. Send one with `phraseId`: each reader sees it in their language, no AI involved.
+         *
+         *     **Who:** any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                category: "MEAL" | "MEDICATION" | "SLEEP" | "ARRIVAL" | "TOILET" | "HEALTH" | "CARE" | "CONTACT" | "THANKS";
+                                texts: {
+                                    ko: string;
+                                    en: string;
+                                    zh: string;
+                                    vi: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/chat/rooms/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a room (admin, audited)
+         * @description For disputes: a room's messages as participants page them, only with `reason` (10-500 characters), written with the read to the audit log (`chat.room.read`). There is no admin list of rooms or messages.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description why the room is read (a dispute, a report): written to the audit log */
+                    reason: string;
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description room id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                roomId: string;
+                                seq: number;
+                                senderId: string;
+                                text: string;
+                                language: string;
+                                translations: {
+                                    [key: string]: string;
+                                };
+                                phraseId: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
                         };
                     };
                 };

@@ -7,6 +7,7 @@ import { Link } from '../router.tsx';
 import { AsyncView, SuccessNotice } from '../ui/feedback.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
 import { useAsync } from '../ui/use-async.ts';
+import { MessageGuardianLink } from '../chat/open-chat.tsx';
 import { CancelPanel } from './cancel-panel.tsx';
 import { useLiveReload } from './data.ts';
 import { caregiverMessages } from './messages.ts';
@@ -39,6 +40,7 @@ export function CaregiverReservationPage({ params }: { params: Record<string, st
             {r.status === 'REQUESTED' && <RespondPanel key={r.updatedAt} reservation={r} onDone={done} />}
             <WorkActions key={`work-${r.status}`} reservation={r} onDone={done} />
             <CancelPanel reservation={r} onDone={done} />
+            <MessageGuardianLink guardianId={r.guardianId} />
           </div>
         )}
       </AsyncView>

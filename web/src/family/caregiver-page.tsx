@@ -7,6 +7,7 @@ import { Link } from '../router.tsx';
 import { AsyncView } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
 import { useAsync } from '../ui/use-async.ts';
+import { MessageCaregiverButton } from '../chat/open-chat.tsx';
 import { CaregiverPhoto, CertificateBadges, RatingText } from './caregiver-card.tsx';
 import './family.css';
 import { familyMessages } from './messages.ts';
@@ -105,6 +106,7 @@ function Profile({ caregiver }: { caregiver: CaregiverProfile }) {
             {m.book}
           </Link>
         )}
+        {user?.role === 'GUARDIAN' && <MessageCaregiverButton caregiverId={caregiver.id} />}
       </div>
       <section className="card family-section" aria-labelledby="intro-title">
         <h2 id="intro-title">{m.introduction}</h2>

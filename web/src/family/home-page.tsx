@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, call } from '../api/client.ts';
 import { problemOf, type Problem } from '../api/problem.ts';
 import type { CaregiverCard as Card, Query } from '../api/types.ts';
@@ -12,12 +12,16 @@ import { useAsync } from '../ui/use-async.ts';
 import { CaregiverCard, CaregiverPhoto, RatingText } from './caregiver-card.tsx';
 import './family.css';
 import { familyMessages } from './messages.ts';
+import { DescribeBox, type Interpretation } from './describe-box.tsx';
 import { SearchForm } from './search-form.tsx';
 import { apiQuery, filtersFromUrl, filtersToUrl, hasFilters, SORTS, type SearchFilters, type Sort } from './search-query.ts';
 
 // The family home: caregiver search. The filters live in the URL query; results page with keyset cursors.
 
 const PAGE_SIZE = 12;
+
+// What the "describe who you need" box understood: loaded only once there is something to show.
+const InterpretedFilters = lazy(() => import('./interpreted-filters.tsx').then((m) => ({ default: m.InterpretedFilters })));
 
 function searchPage(filters: SearchFilters, cursor?: string) {
   const query = { ...apiQuery(filters, cursor), limit: PAGE_SIZE } as Query<'/api/v1/caregivers'>;
@@ -103,6 +107,8 @@ export function FamilyHomePage() {
   const { query } = useLocation();
   const queryString = query.toString();
   const filters = filtersFromUrl(query);
+  // The page stays mounted while its query changes, so what the box understood survives the searches it starts.
+  const [interpretation, setInterpretation] = useState<Interpretation>();
   const go = (next: SearchFilters) => {
     const search = filtersToUrl(next);
     navigate(search ? `/?${search}` : '/');
@@ -110,8 +116,19 @@ export function FamilyHomePage() {
   return (
     <Page title={m.title} wide>
       <div className="stack">
+      <DescribeBox
+        onInterpreted={(understood, next) => {
+          setInterpretation(understood);
+          go(next);
+        }}
+      />
+      {interpretation && (
+        <Suspense fallback={null}>
+          <InterpretedFilters interpretation={interpretation} filters={filters} onChange={go} onClose={() => setInterpretation(undefined)} />
+        </Suspense>
+      )}
       <SearchForm key={queryString} initial={filters} onSearch={go} />
-      {!hasFilters(filters) && <PopularStrip />}
+      {!hasFilters(filters) && !interpretation && <PopularStrip />}
       <section className="stack" aria-labelledby="family-results-title">
         <div className="row family-results-head">
           <h2 id="family-results-title">{m.results}</h2>

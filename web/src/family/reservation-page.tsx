@@ -10,6 +10,7 @@ import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
 import { QuoteLines } from '../ui/quote-lines.tsx';
 import { useAction, useAsync } from '../ui/use-async.ts';
+import { MessageCaregiverButton } from '../chat/open-chat.tsx';
 import { CancelPanel } from './cancel-panel.tsx';
 import './family.css';
 import { reservationMessages } from './reservation-messages.ts';
@@ -144,6 +145,7 @@ export function ReservationPage({ params }: { params: Record<string, string> }) 
             <div className="stack" aria-live="polite">
               <Answers reservation={data} />
               {user?.role === 'GUARDIAN' && <Actions reservation={data} reload={reservation.reload} />}
+              {user?.role === 'GUARDIAN' && <MessageCaregiverButton caregiverId={data.caregiverId} />}
               <Link to="/reservations">{m.backToList}</Link>
             </div>
           </div>

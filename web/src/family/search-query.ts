@@ -22,6 +22,9 @@ export interface SearchFilters {
   readonly language: string;
   readonly maxHourlyRate: string;
   readonly minRating: string;
+  /** Set by the "describe who you need" box (no form field): kept in the URL like the others. */
+  readonly minCareerYears: string;
+  readonly maxDailyRate: string;
   readonly sort: Sort;
 }
 
@@ -35,6 +38,8 @@ export const emptyFilters: SearchFilters = {
   language: '',
   maxHourlyRate: '',
   minRating: '',
+  minCareerYears: '',
+  maxDailyRate: '',
   sort: 'recommended',
 };
 
@@ -56,6 +61,8 @@ export function filtersFromUrl(query: URLSearchParams): SearchFilters {
     language: query.get('language') ?? '',
     maxHourlyRate: query.get('maxHourlyRate') ?? '',
     minRating: query.get('minRating') ?? '',
+    minCareerYears: query.get('minCareerYears') ?? '',
+    maxDailyRate: query.get('maxDailyRate') ?? '',
     sort: isSort(sort) ? sort : 'recommended',
   };
 }
@@ -73,6 +80,8 @@ export function filtersToUrl(filters: SearchFilters): string {
   put('language', filters.language);
   put('maxHourlyRate', filters.maxHourlyRate);
   put('minRating', filters.minRating);
+  put('minCareerYears', filters.minCareerYears);
+  put('maxDailyRate', filters.maxDailyRate);
   if (filters.sort !== 'recommended') put('sort', filters.sort);
   return query.toString();
 }
@@ -104,6 +113,10 @@ export function apiQuery(filters: SearchFilters, cursor?: string): Record<string
   if (maxHourlyRate !== undefined) query.maxHourlyRate = maxHourlyRate;
   const minRating = positiveNumber(filters.minRating);
   if (minRating !== undefined) query.minRating = minRating;
+  const minCareerYears = positiveNumber(filters.minCareerYears);
+  if (minCareerYears !== undefined) query.minCareerYears = minCareerYears;
+  const maxDailyRate = positiveNumber(filters.maxDailyRate);
+  if (maxDailyRate !== undefined) query.maxDailyRate = maxDailyRate;
   if (filters.sort !== 'recommended') query.sort = filters.sort;
   if (cursor) query.cursor = cursor;
   return query;

@@ -79,12 +79,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={m.nav.label} className="main-nav">
             {(!role || role === 'GUARDIAN') && <NavLink to="/">{m.nav.home}</NavLink>}
             {role === 'GUARDIAN' && <NavLink to="/reservations">{m.nav.myReservations}</NavLink>}
+            {role === 'GUARDIAN' && <NavLink to="/chat">{m.nav.chat}</NavLink>}
             {role === 'CAREGIVER' && (
               <>
                 <NavLink to="/caregiver">{m.nav.caregiverHome}</NavLink>
                 <NavLink to="/caregiver/requests">{m.nav.caregiverRequests}</NavLink>
                 <NavLink to="/caregiver/schedule">{m.nav.caregiverSchedule}</NavLink>
                 <NavLink to="/caregiver/profile">{m.nav.caregiverProfile}</NavLink>
+                <NavLink to="/chat">{m.nav.chat}</NavLink>
               </>
             )}
             {role === 'ADMIN' && (
