@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultAnswer } from '../fakes/model-server.ts';
 import { startFakeGemini, type FakeGemini } from '../fakes/gemini-server.ts';
-import { closeBrowser, describeInBrowser, openRun, watchRun, type Actor, type BrowserRun } from './support/browser.ts';
+import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, type BrowserRun } from './support/browser.ts';
 import { messagesFor, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, link, onPage, waitForText } from './support/ui.ts';
@@ -22,7 +22,6 @@ describeInBrowser('chat and the describe box in Chromium (ko, phone)', { timeout
   let family: Actor;
   let caregiver: Actor;
   let m: Messages;
-  let broken = false;
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const n = Math.floor(1000 + Math.random() * 9000);
   const people = {
@@ -87,14 +86,7 @@ describeInBrowser('chat and the describe box in Chromium (ko, phone)', { timeout
     await gemini?.close();
   });
 
-  beforeEach((context) => {
-    if (broken) context.skip();
-    context.onTestFailed(() => {
-      broken = true;
-    });
-  });
-
-  watchRun(
+  stepsOfOneRun(
     () => run,
     () => [family, caregiver],
   );

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, describeInBrowser, openRun, watchRun, type Actor, type BrowserRun, type Device } from './support/browser.ts';
+import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, type BrowserRun, type Device } from './support/browser.ts';
 import { certificateFile, peopleFor, seoulInputIn, signUpInUi, type JourneyPeople, type Person, type Role } from './support/journey-data.ts';
 import { messagesFor, type Locale, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
@@ -45,7 +45,6 @@ describeInBrowser('the whole journey in Chromium', () => {
       let admin: Actor;
       let family: Actor;
       let people: JourneyPeople;
-      let broken = false;
 
       beforeAll(async () => {
         m = spec.locale === 'ko' ? ko : await messagesFor(spec.locale);
@@ -60,15 +59,7 @@ describeInBrowser('the whole journey in Chromium', () => {
         await run?.close();
       });
 
-      // A step after a failed one cannot mean anything: skip the rest of this run.
-      beforeEach((context) => {
-        if (broken) context.skip();
-        context.onTestFailed(() => {
-          broken = true;
-        });
-      });
-
-      watchRun(
+      stepsOfOneRun(
         () => run,
         () => [caregiver, admin, family],
       );

@@ -158,6 +158,21 @@ export function watchRun(run: () => BrowserRun | undefined, actors: () => readon
   });
 }
 
+/**
+ * For a describe whose tests are the steps of one run: a step after a failed one is skipped (it cannot mean
+ * anything), and watchRun's screenshots and page-error checks apply to every step.
+ */
+export function stepsOfOneRun(run: () => BrowserRun | undefined, actors: () => readonly (Actor | undefined)[]): void {
+  let broken = false;
+  beforeEach((context) => {
+    if (broken) context.skip();
+    context.onTestFailed(() => {
+      broken = true;
+    });
+  });
+  watchRun(run, actors);
+}
+
 /** Closes the shared browser (afterAll of the last describe in a file). */
 export async function closeBrowser(): Promise<void> {
   const browser = await launched?.catch(() => undefined);

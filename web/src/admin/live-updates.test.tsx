@@ -1,41 +1,15 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLive } from '../api/live.ts';
-import { renderWithProviders, signIn, stubApi } from '../test/render.tsx';
+import { describe, expect, it } from 'vitest';
+import { FakeSocket, withLiveSocket } from '../test/fake-socket.ts';
+import { renderWithProviders, stubApi } from '../test/render.tsx';
 import { AdminReservationsPage } from './reservations-page.tsx';
 import { adminUser, reservation } from '../test/fixtures.ts';
 
 // Drives the real live connection (api/live.ts) with a fake WebSocket: frames reach the table the way
 // the server's would.
 
-class FakeSocket {
-  static OPEN = 1;
-  static last: FakeSocket | undefined;
-  readyState = 1;
-  onopen: (() => void) | undefined;
-  onmessage: ((event: { data: string }) => void) | undefined;
-  onclose: (() => void) | undefined;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-    setTimeout(() => this.onopen?.());
-  }
-  send(): void {}
-  close(): void {}
-  emit(frame: unknown): void {
-    act(() => this.onmessage?.({ data: JSON.stringify(frame) }));
-  }
-}
-
-beforeAll(() => {
-  vi.stubGlobal('WebSocket', FakeSocket);
-  signIn();
-  startLive();
-});
-
-afterEach(() => {
-  window.history.replaceState(null, '', '/');
-});
+withLiveSocket();
 
 describe('live updates of the reservations table', () => {
   it('changes the row in place and announces it; a frame for an unknown reservation offers a refresh', async () => {

@@ -1,46 +1,16 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLive } from '../api/live.ts';
+import { describe, expect, it } from 'vitest';
 import { caregiverUser, guardianUser } from '../test/fixtures.ts';
-import { renderWithProviders, signIn, stubApi, type StubbedCall } from '../test/render.tsx';
+import { FakeSocket, withLiveSocket } from '../test/fake-socket.ts';
+import { renderWithProviders, stubApi, type StubbedCall } from '../test/render.tsx';
 import type { ChatMessage } from './conversation-state.ts';
 import { ConversationPage } from './conversation-page.tsx';
 import { RoomsPage } from './rooms-page.tsx';
 
 // The chat screens against the real client and the real live connection (api/live.ts) with a fake
-// WebSocket: frames reach the screens the way the server's would, and what the screens send is recorded.
-
-class FakeSocket {
-  static OPEN = 1;
-  static last: FakeSocket | undefined;
-  readyState = 1;
-  sent: Record<string, unknown>[] = [];
-  onopen: (() => void) | undefined;
-  onmessage: ((event: { data: string }) => void) | undefined;
-  onclose: (() => void) | undefined;
-  constructor(readonly url: string) {
-    FakeSocket.last = this;
-    setTimeout(() => this.onopen?.());
-  }
-  authenticated = false;
-  send(data: string): void {
-    const frame = JSON.parse(data) as Record<string, unknown>;
-    if (frame.type === 'auth') this.authenticated = true;
-    this.sent.push(frame);
-  }
-  close(): void {}
-  emit(frame: unknown): void {
-    act(() => this.onmessage?.({ data: JSON.stringify(frame) }));
-  }
-  drop(): void {
-    this.readyState = 3;
-    act(() => this.onclose?.());
-  }
-  framesOf(type: string) {
-    return this.sent.filter((f) => f.type === type);
-  }
-}
+// WebSocket (test/fake-socket.ts): frames reach the screens the way the server's would, and what the screens
+// send is recorded.
 
 /** The socket of this tab, authenticated (status "live"). */
 async function liveSocket(): Promise<FakeSocket> {
@@ -52,15 +22,7 @@ async function liveSocket(): Promise<FakeSocket> {
   return socket;
 }
 
-beforeAll(() => {
-  vi.stubGlobal('WebSocket', FakeSocket);
-  signIn();
-  startLive();
-});
-
-afterEach(() => {
-  window.history.replaceState(null, '', '/');
-});
+withLiveSocket();
 
 const ROOM = '0a8f5c2e-1111-4a4a-8888-000000000001';
 const zhCaregiver = { ...caregiverUser, preferredLanguage: 'zh' };
