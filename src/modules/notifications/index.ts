@@ -8,7 +8,6 @@ import { makeLiveFeedConsumer } from './app/live-feed.ts';
 import { makeRecordNotificationsConsumer } from './app/record-notifications.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { makeNotificationsUseCases, type NotificationsUseCases } from './app/use-cases.ts';
-import { DEFAULT_SLACK_TYPES } from './domain/templates.ts';
 import { notificationRoutes } from './http/routes.ts';
 import { createSlackProvider, type SlackProvider } from './providers/slack.ts';
 import { notificationsSettings, type NotificationsSettings } from './settings.ts';
@@ -20,7 +19,7 @@ export interface NotificationsOptions {
   readonly identity: Pick<IdentityApi, 'findUsers'>;
   /** Default: @slack/web-api from SLACK_BOT_TOKEN / SLACK_API_URL, a no-op without a token. */
   readonly slack?: SlackProvider;
-  /** Notification types also sent as Slack DMs (default: DEFAULT_SLACK_TYPES). */
+  /** Notification types also sent as Slack DMs, instead of the settings' (SLACK_NOTIFICATION_TYPES). */
   readonly slackTypes?: readonly NotificationType[];
   /** The start-up settings (settings.ts); their defaults when absent. */
   readonly settings?: NotificationsSettings;
@@ -38,7 +37,7 @@ export function createNotificationsModule(
     platform,
     identity: options.identity,
     slack,
-    slackTypes: options.slackTypes ?? DEFAULT_SLACK_TYPES,
+    slackTypes: options.slackTypes ?? settings.slackTypes,
     chatNotifyIntervalMs: settings.chatNotifyIntervalMs,
   };
   const delivery = makeDeliveryWorker(base);

@@ -102,7 +102,8 @@ export function renderNotification(type: NotificationType, data: NotificationDat
 }
 
 /** Types sent as a Slack DM to users with a slackUserId (API.md: confirmed and cancelled by default). */
-export const DEFAULT_SLACK_TYPES: readonly NotificationType[] = ['RESERVATION_CONFIRMED', 'RESERVATION_CANCELLED'];
+/** Slack DMs by default: the booking's outcome, and chat messages to a participant who is offline (batched). */
+export const DEFAULT_SLACK_TYPES: readonly NotificationType[] = ['RESERVATION_CONFIRMED', 'RESERVATION_CANCELLED', 'CHAT_MESSAGE'];
 
 /** The Slack message: title and body on two lines. */
 export function slackText(text: NotificationText): string {
