@@ -174,6 +174,15 @@ describe.each(databaseKinds())('chat module on %s', (kind) => {
       expect(stored).toMatchObject({ text: '약은 드셨나요?', translations: { zh: '[zh] 약은 드셨나요?' } });
     });
 
+    it('works off a backlog larger than one batch in one run', async () => {
+      const { guardian, caregiver, room } = await pair('zh');
+      const sent: string[] = [];
+      for (let i = 0; i < 25; i++) sent.push((await h.useCases.sendMessage(guardian, room.id, { text: `밀린 메시지 ${i}번` })).message.id);
+      for (const e of (await h.sentEvents()).filter((e) => sent.includes((e.payload as { messageId: string }).messageId))) await h.consume('chat.translate', e);
+      expect(await h.chat.translations.runNow()).toBe(25);
+      expect((await h.useCases.listMessages(caregiver, room.id, { limit: 25 })).items.every((m) => m.translations.zh !== undefined)).toBe(true);
+    });
+
     it("never sends the text of a user who turned translation off, and skips readers of the same language", async () => {
       const { guardian, caregiver, room } = await pair('zh');
       expect(await h.useCases.getSettings(guardian)).toEqual({ translation: true, translationProvider: { name: 'stand-in', processedIn: 'this test (Korea)' } });
