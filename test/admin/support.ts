@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
 import type { TestDatabaseKind } from '../support/database.ts';
+import { kstIso } from '../../src/platform/kst.ts';
 import { profileInput } from '../caregivers/support.ts';
 import {
   acceptedBooking,
@@ -26,7 +27,7 @@ export const SECRET_CONDITION = '치매 초기 (비공개 확인용)';
 export const SECRET_NOTES = '오후 3시 인슐린 투여 (비공개 확인용)';
 export const SECRET_MESSAGE = '보호자 요청 메시지 (비공개 확인용)';
 
-export const kst = (at: Date) => `${new Date(at.getTime() + 9 * HOUR).toISOString().slice(0, 19)}+09:00`;
+export const kst = kstIso;
 
 /** Builds the admin world on a fresh app before a describe block's tests (handing both over) and closes it after. */
 export function useAdminWorld(kind: TestDatabaseKind, ready: (t: TestApp, w: AdminWorld) => void): void {

@@ -1,10 +1,11 @@
 // Korea time for the web app, in one place: the API takes and gives instants with the +09:00 offset,
 // forms show Seoul wall-clock time (`datetime-local`, `date` inputs), and the business calendar is
-// Seoul's. Korea has no daylight saving time, so the offset is fixed.
+// Seoul's. The offset arithmetic is the server's (src/platform/kst.ts: pure, no dependencies).
+
+import { kstDate, kstIso } from '../../../src/platform/kst.ts';
 
 export const BUSINESS_TIME_ZONE = 'Asia/Seoul';
 const OFFSET = '+09:00';
-const OFFSET_MS = 9 * 3_600_000;
 export const HOUR_MS = 3_600_000;
 
 /** A Seoul wall time (`datetime-local` value, yyyy-mm-ddThh:mm[:ss]) as ISO 8601 with +09:00. */
@@ -14,13 +15,12 @@ export function seoulInputToIso(value: string): string {
 
 /** The Seoul wall time of an instant, as a `datetime-local` value (yyyy-mm-ddThh:mm). */
 export function isoToSeoulInput(iso: string | Date): string {
-  const at = new Date(typeof iso === 'string' ? iso : iso.getTime());
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+  return kstIso(new Date(iso)).slice(0, 16);
 }
 
 /** The Seoul calendar day (yyyy-mm-dd) of an instant. */
 export function seoulDay(at: Date): string {
-  return isoToSeoulInput(at).slice(0, 10);
+  return kstDate(at);
 }
 
 /** 00:00 Seoul time of a calendar day (yyyy-mm-dd), as ISO with +09:00. */
