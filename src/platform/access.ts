@@ -11,6 +11,8 @@ export interface Actor {
   readonly tokenId: string;
   /** When the access token expires (epoch seconds). */
   readonly expiresAt: number;
+  /** The sign-in session (refresh-token family) the token belongs to, when the verifier knows it. */
+  readonly sessionId?: string;
 }
 
 /** Checks a bearer token: signature, expiry, denylist, account state. Provided by the identity module. */

@@ -1,15 +1,23 @@
-import type { RealtimePublisher, ServerFrame } from './realtime.ts';
+import type { DisconnectTarget, RealtimePublisher, ServerFrame } from './realtime.ts';
 
 // In-process fan-out: frames go to listeners registered in this process (the WebSocket connections it
 // holds). With several replicas a cross-replica transport (Redis pub/sub) feeds each replica's instance.
 
 export type FrameListener = (frame: ServerFrame) => void;
 
+/** How the hub closes a connection it was asked to (disconnectUsers): its session and the closer. */
+export interface ConnectionControl {
+  readonly sessionId?: string | undefined;
+  disconnect(reason: string): void;
+}
+
 export interface LocalRealtime extends RealtimePublisher {
   /** Registers a connection of `userId` (admins also receive `toAdmins` frames); returns the unsubscribe. */
-  subscribe(userId: string, isAdmin: boolean, listener: FrameListener): () => void;
+  subscribe(userId: string, isAdmin: boolean, listener: FrameListener, control?: ConnectionControl): () => void;
   /** Delivers to this process's listeners only (what a cross-replica transport calls on receipt). */
   deliverLocally(target: { userIds: readonly string[] } | { admins: true }, frame: ServerFrame): void;
+  /** Closes this process's matching connections only (what a cross-replica transport calls on receipt). */
+  disconnectLocally(target: DisconnectTarget, reason: string): void;
   connectionCount(): number;
   /** The users with at least one connection in this process. */
   onlineUsers(): readonly string[];
@@ -34,6 +42,19 @@ export function localRealtimeOf(publisher: RealtimePublisher): LocalRealtime | u
 export function createLocalRealtime(): LocalRealtime {
   const byUser = new Map<string, Set<FrameListener>>();
   const admins = new Set<FrameListener>();
+  const controls = new Map<FrameListener, ConnectionControl>();
+  const disconnectLocally: LocalRealtime['disconnectLocally'] = (target, reason) => {
+    const listeners = target.userIds.flatMap((id) => [...(byUser.get(id) ?? [])]);
+    for (const listener of listeners) {
+      const control = controls.get(listener);
+      if (!control || (target.sessionId !== undefined && control.sessionId !== target.sessionId)) continue;
+      try {
+        control.disconnect(reason);
+      } catch {
+        // One broken connection must not keep the others open.
+      }
+    }
+  };
   const deliverLocally: LocalRealtime['deliverLocally'] = (target, frame) => {
     const listeners = 'admins' in target ? [...admins] : target.userIds.flatMap((id) => [...(byUser.get(id) ?? [])]);
     for (const listener of listeners) {
@@ -50,9 +71,10 @@ export function createLocalRealtime(): LocalRealtime {
     for (const listener of presence) listener(userId, online);
   };
   const hub: LocalRealtime = {
-    subscribe(userId, isAdmin, listener) {
+    subscribe(userId, isAdmin, listener, control) {
       const set = byUser.get(userId) ?? new Set();
       set.add(listener);
+      if (control) controls.set(listener, control);
       byUser.set(userId, set);
       if (set.size === 1) announce(userId, true);
       if (isAdmin) admins.add(listener);
@@ -63,6 +85,7 @@ export function createLocalRealtime(): LocalRealtime {
         subscribed = false;
         connections -= 1;
         set.delete(listener);
+        controls.delete(listener);
         if (set.size === 0 && byUser.get(userId) === set) {
           byUser.delete(userId);
           announce(userId, false);
@@ -71,6 +94,10 @@ export function createLocalRealtime(): LocalRealtime {
       };
     },
     deliverLocally,
+    disconnectLocally,
+    async disconnectUsers(userIds, reason, options) {
+      disconnectLocally({ userIds, ...(options?.sessionId !== undefined ? { sessionId: options.sessionId } : {}) }, reason);
+    },
     async toUsers(userIds, frame) {
       deliverLocally({ userIds }, frame);
     },

@@ -18,4 +18,17 @@ export interface RealtimePublisher {
    * this process otherwise). A moment stale at worst; false when it cannot be told (Redis down).
    */
   isOnline(userId: string): Promise<boolean>;
+  /**
+   * Closes the open WebSockets of each user in `userIds` on every replica (close code 4401 with `reason`):
+   * all of them, or with `sessionId` only those authenticated with a token of that sign-in session.
+   * Best effort like frames; the tokens themselves are refused by the verifier, so a socket missed here
+   * cannot reconnect.
+   */
+  disconnectUsers(userIds: readonly string[], reason: string, options?: { readonly sessionId?: string }): Promise<void>;
+}
+
+/** Whom a disconnect addresses: users, optionally one sign-in session of theirs. */
+export interface DisconnectTarget {
+  readonly userIds: readonly string[];
+  readonly sessionId?: string;
 }

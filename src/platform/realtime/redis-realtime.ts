@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { RealtimePublisher, ServerFrame } from './realtime.ts';
+import type { DisconnectTarget, RealtimePublisher, ServerFrame } from './realtime.ts';
 import { attachLocalRealtime, type LocalRealtime } from './local-realtime.ts';
 
 // Cross-replica fan-out over Redis pub/sub. A publish delivers to this replica's connections at once
@@ -34,6 +34,26 @@ export interface RedisRealtimeOptions {
   readonly logger?: Logger;
 }
 
+/** A request to close connections (disconnectUsers), on the same channel as frames. */
+interface DisconnectEnvelope {
+  readonly o: string;
+  readonly d: DisconnectTarget;
+  /** The close reason. */
+  readonly r: string;
+}
+
+function isDisconnectEnvelope(value: unknown): value is DisconnectEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const { o, d, r } = value as Record<string, unknown>;
+  if (typeof o !== 'string' || typeof r !== 'string' || typeof d !== 'object' || d === null) return false;
+  const target = d as Record<string, unknown>;
+  return (
+    Array.isArray(target.userIds) &&
+    target.userIds.every((id) => typeof id === 'string') &&
+    (target.sessionId === undefined || typeof target.sessionId === 'string')
+  );
+}
+
 function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const { o, t, f } = value as Record<string, unknown>;
@@ -64,6 +84,10 @@ export function createRedisRealtime(redisUrl: string, local: LocalRealtime, opti
       envelope = JSON.parse(message);
     } catch {
       options.logger?.warn('ignored a realtime message that is not JSON');
+      return;
+    }
+    if (isDisconnectEnvelope(envelope)) {
+      if (envelope.o !== origin) local.disconnectLocally(envelope.d, envelope.r);
       return;
     }
     if (!isEnvelope(envelope)) {
@@ -113,6 +137,17 @@ export function createRedisRealtime(redisUrl: string, local: LocalRealtime, opti
     },
     async toAdmins(frame) {
       await publish({ admins: true }, frame);
+    },
+    async disconnectUsers(userIds, reason, disconnectOptions) {
+      if (userIds.length === 0) return;
+      const target: DisconnectTarget = { userIds, ...(disconnectOptions?.sessionId !== undefined ? { sessionId: disconnectOptions.sessionId } : {}) };
+      local.disconnectLocally(target, reason);
+      const envelope: DisconnectEnvelope = { o: origin, d: target, r: reason };
+      try {
+        await publisher.publish(channel, JSON.stringify(envelope));
+      } catch (error) {
+        options.logger?.warn({ err: error }, 'realtime disconnect not published to other replicas');
+      }
     },
     async isOnline(userId) {
       if (await local.isOnline(userId)) return true;

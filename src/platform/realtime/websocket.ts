@@ -13,7 +13,7 @@ import type { SocketFrameHandler, SocketFrameHandlers } from './socket-frames.ts
 // frame `{"type":"auth","token":"<accessToken>"}` within `authTimeoutMs`, else the socket closes 4401.
 // An authenticated connection is registered in the local hub and receives the frames published to its
 // user (and the admin feed for admins) until it closes, its token expires (4401), it stops answering
-// pings, it lets its send buffer grow past `maxBufferedBytes` (1013: a slow client is dropped, the
+// pings, the hub is told to disconnect its user or session (suspension, withdrawal, logout: 4401), it lets its send buffer grow past `maxBufferedBytes` (1013: a slow client is dropped, the
 // server keeps its memory) or it keeps sending bad frames (1008). Frames above `maxFrameBytes` close 1009.
 // Client frames other than auth and ping go to the module that registered their type (Module.socketFrames),
 // checked against the handler's schema first, one at a time per connection (a client's sends keep their order).
@@ -182,7 +182,10 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
           expiry = setTimeout(() => close(CLOSE_CODES.unauthenticated, 'access token expired'), Math.min(remainingMs, MAX_TIMER_MS));
           expiry.unref();
           state = 'open';
-          unsubscribe = hub.subscribe(actor.userId, actor.role === 'ADMIN', deliver);
+          unsubscribe = hub.subscribe(actor.userId, actor.role === 'ADMIN', deliver, {
+            sessionId: actor.sessionId,
+            disconnect: (reason) => close(CLOSE_CODES.unauthenticated, reason),
+          });
           send({ type: 'auth.ok', userId: actor.userId, role: actor.role, expiresAt: new Date(actor.expiresAt * 1000).toISOString() });
         },
         () => close(CLOSE_CODES.unauthenticated, 'invalid access token'),
