@@ -42,7 +42,7 @@ describe('start-up settings', () => {
       payments: { provider: 'sandbox', tossApiUrl: 'https://api.tosspayments.com' },
       notifications: { slackBotToken: undefined, slackApiUrl: undefined },
       ai: { provider: 'rules', geminiModel: 'gemini-flash-latest' },
-      settlements: { commissionRate: 0.1 },
+      settlements: { commissionRate: 0.1, schedule: 'off' },
     });
   });
 
@@ -117,7 +117,7 @@ describe.each(databaseKinds())('start-up migrations on %s', (kind) => {
       'platform',
       ...MODULE_MANIFESTS.flatMap((manifest) => (manifest.migrations ? [manifest.name] : [])),
     ]);
-    expect(MIGRATION_SOURCES.map((source) => source.module)).toEqual(['platform', 'identity', 'caregivers', 'reservations', 'payments', 'notifications', 'reviews', 'ai', 'chat']);
+    expect(MIGRATION_SOURCES.map((source) => source.module)).toEqual(['platform', 'identity', 'caregivers', 'reservations', 'payments', 'notifications', 'reviews', 'settlements', 'ai', 'chat']);
     const database = await openTestDatabase(kind);
     try {
       expect(await migrate(database, MIGRATION_SOURCES)).toEqual([]);

@@ -5,6 +5,7 @@ import { CHAT_EVENTS } from '../../chat/contract.ts';
 import { PAYMENT_EVENTS } from '../../payments/contract.ts';
 import { RESERVATION_EVENTS } from '../../reservations/contract.ts';
 import { REVIEW_EVENTS } from '../../reviews/contract.ts';
+import { SETTLEMENT_EVENTS } from '../../settlements/contract.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { insertNotifications, insertSlackDeliveries, lastChatNotification } from '../db/notifications.repo.ts';
 import {
@@ -13,6 +14,7 @@ import {
   planChatNotification,
   planRefundNotification,
   planReviewReceivedNotification,
+  planSettlementPaidNotification,
   planReservationNotifications,
   type PlannedNotification,
   type ReservationEventKind,
@@ -36,9 +38,8 @@ const NOTIFYING_EVENTS = [
   CAREGIVER_EVENTS.rejected,
   REVIEW_EVENTS.created,
   CHAT_EVENTS.messageSent,
+  SETTLEMENT_EVENTS.paid,
 ];
-
-// TODO(settlements): SETTLEMENT_PAID once a settlements module publishes a paid event.
 
 export function plan(event: EventOf<(typeof NOTIFYING_EVENTS)[number]>): PlannedNotification[] {
   const kind = RESERVATION_KINDS.get(event.type);
@@ -54,6 +55,8 @@ export function plan(event: EventOf<(typeof NOTIFYING_EVENTS)[number]>): Planned
       return planReviewReceivedNotification(event.payload);
     case CHAT_EVENTS.messageSent.type:
       return planChatNotification(event.payload);
+    case SETTLEMENT_EVENTS.paid.type:
+      return planSettlementPaidNotification(event.payload);
     default:
       return [];
   }

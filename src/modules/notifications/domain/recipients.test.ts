@@ -6,6 +6,7 @@ import {
   planRefundNotification,
   planReservationNotifications,
   planReviewReceivedNotification,
+  planSettlementPaidNotification,
   type ReservationEventKind,
 } from './recipients.ts';
 
@@ -75,5 +76,15 @@ describe('chat messages', () => {
     expect(chatNotificationDue(undefined, now, 300_000)).toBe(true);
     expect(chatNotificationDue(new Date('2026-12-01T00:06:00Z'), now, 300_000)).toBe(false);
     expect(chatNotificationDue(new Date('2026-12-01T00:05:00Z'), now, 300_000)).toBe(true);
+  });
+});
+
+describe('settlement payouts', () => {
+  it('notify the caregiver with the net amount', () => {
+    const payload = { settlementId: 's1', caregiverId: 'c1', caregiverUserId: 'u1', netAmount: 135_000, periodStart: 'a', periodEnd: 'b', paidAt: 'c' };
+    expect(planSettlementPaidNotification(payload)).toEqual([
+      { userId: 'u1', type: 'SETTLEMENT_PAID', data: { settlementId: 's1', netAmount: 135_000, periodStart: 'a', periodEnd: 'b' } },
+    ]);
+    expect(planSettlementPaidNotification({})).toEqual([]);
   });
 });

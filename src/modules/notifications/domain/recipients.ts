@@ -65,6 +65,19 @@ export function planCaregiverReviewNotification(approved: boolean, p: Payload): 
   return [{ userId, type: approved ? 'CAREGIVER_APPROVED' : 'CAREGIVER_REJECTED', data }];
 }
 
+/** The caregiver whose settlement was paid out. */
+export function planSettlementPaidNotification(p: Payload): PlannedNotification[] {
+  const userId = text(p, 'caregiverUserId');
+  if (userId === '') return [];
+  return [
+    {
+      userId,
+      type: 'SETTLEMENT_PAID',
+      data: { settlementId: text(p, 'settlementId'), netAmount: p.netAmount, periodStart: text(p, 'periodStart'), periodEnd: text(p, 'periodEnd') },
+    },
+  ];
+}
+
 /** A chat message for its recipient (whether they are notified at all depends on presence and batching: app layer). */
 export function planChatNotification(p: Payload): PlannedNotification[] {
   const userId = text(p, 'recipientId');
