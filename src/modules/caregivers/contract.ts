@@ -121,7 +121,10 @@ export const RegionCatalogueEntry = Type.Object({
 export type RegionCatalogueEntry = Static<typeof RegionCatalogueEntry>;
 
 export interface CaregiversApi {
-  /** Any status; undefined for an unknown id. Certificates are shown in full: this is for trusted modules. */
+  /**
+   * Any status; undefined for an unknown id. Certificates are shown in full: this is for trusted modules.
+   * While the caregiver's account is suspended (identity) the status reads SUSPENDED, whatever the review said.
+   */
   getProfile(id: string): Promise<CaregiverProfile | undefined>;
   /** The caregiver profile of a CAREGIVER user, any status. */
   findProfileByUserId(userId: string): Promise<CaregiverProfile | undefined>;

@@ -7,6 +7,7 @@ import { makeCaregiversUseCases, type CaregiversUseCases } from './app/use-cases
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
 import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
+import { makeAccountSuspensionConsumer } from './app/account-suspension-consumer.ts';
 import { countProfilesByStatus, findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
 import { REGION_CATALOGUE } from './domain/regions.data.ts';
@@ -50,7 +51,7 @@ export function createCaregiversModule(
   return {
     name: 'caregivers',
     routes: (app) => caregiverRoutes(app, useCases),
-    consumers: [makeUserWithdrawnConsumer(deps), makeBusySlotsConsumer(deps), makeReviewRatingsConsumer(deps)],
+    consumers: [makeUserWithdrawnConsumer(deps), makeBusySlotsConsumer(deps), makeReviewRatingsConsumer(deps), makeAccountSuspensionConsumer(deps)],
     api,
     useCases,
   };

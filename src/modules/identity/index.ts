@@ -4,10 +4,14 @@ import type { IdentityApi, UserSummary, WithdrawalBlocker } from './contract.ts'
 import type { IdentityDeps } from './app/deps.ts';
 import { createTokenService } from './app/tokens.ts';
 import { makeIdentityUseCases, type IdentityUseCases } from './app/use-cases.ts';
-import { countActiveUsersByRole, countUsers, findUserByEmail, findUsersByIds } from './db/identity.repo.ts';
+import { countActiveUsersByRole, countUsers, findUserByEmail, findUserById, findUsersByIds } from './db/identity.repo.ts';
 import { ROLES, type Role } from '../../platform/access.ts';
 import { normaliseEmail } from './domain/account.ts';
 import { identityRoutes } from './http/routes.ts';
+import { adminIdentityRoutes } from './http/admin-routes.ts';
+import { countNewUsers } from './db/admin-users.repo.ts';
+import { toAdminUserView } from './app/user-view.ts';
+import { isUuid } from '../../platform/uuid.ts';
 import { identitySettings, type IdentitySettings } from './settings.ts';
 
 export interface IdentityOptions {
@@ -52,6 +56,19 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
       for (const row of await countActiveUsersByRole(platform.database.db)) byRole[row.role] = row.count;
       return { active: Object.values(byRole).reduce((sum, n) => sum + n, 0), byRole };
     },
+    async findUserForAdmin(id) {
+      if (!isUuid(id)) return undefined;
+      const row = await findUserById(platform.database.db, id);
+      return row ? toAdminUserView(row) : undefined;
+    },
+    async newUserSeries(range) {
+      const rows = await countNewUsers(platform.database.db, range.from, range.to, range.granularity);
+      return rows.map((row) => ({ start: row.start.toISOString(), count: row.count }));
+    },
   };
-  return { name: 'identity', routes: (app) => identityRoutes(app, useCases), api, useCases };
+  return { name: 'identity', routes: (app) => {
+      identityRoutes(app, useCases);
+      adminIdentityRoutes(app, useCases);
+    },
+    api, useCases };
 }

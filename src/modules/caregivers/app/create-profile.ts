@@ -27,6 +27,7 @@ export function makeCreateProfile({ platform }: CaregiversDeps) {
       created_at: now,
       updated_at: now,
       withdrawn_at: null,
+      account_suspended: false,
     };
     await platform.transact(async (tx, emit) => {
       if ((await insertProfile(tx, row)) === 'exists') {
@@ -34,6 +35,6 @@ export function makeCreateProfile({ platform }: CaregiversDeps) {
       }
       emit(profileSubmitted(row, false));
     });
-    return toFullProfile({ ...row, certificates: [...row.certificates], regions: [...row.regions] }, []);
+    return toFullProfile({ ...row, account_suspended: false, certificates: [...row.certificates], regions: [...row.regions] }, []);
   };
 }

@@ -2,6 +2,7 @@ import { invalid, notFound } from '../../../platform/errors.ts';
 import { listBusyIntervals } from '../db/busy-slots.repo.ts';
 import { findProfileById } from '../db/caregivers.repo.ts';
 import { BUSY_WINDOW_MAX_DAYS, checkWindow } from '../domain/availability.ts';
+import { publiclyVisible } from '../domain/visibility.ts';
 import type { CaregiversDeps } from './deps.ts';
 import type { BusyTime } from './schemas.ts';
 
@@ -16,7 +17,7 @@ export function makeGetBusyTimes({ platform }: CaregiversDeps) {
     if (!window.ok) throw invalid('The time window is not valid', window.errors);
     const { db } = platform.database;
     const profile = await findProfileById(db, caregiverId);
-    if (!profile || profile.status !== 'APPROVED') throw notFound('Caregiver', 'CAREGIVER_NOT_FOUND');
+    if (!profile || !publiclyVisible(profile)) throw notFound('Caregiver', 'CAREGIVER_NOT_FOUND');
     const intervals = await listBusyIntervals(db, profile.id, window.value);
     return intervals.map((i) => ({ startAt: i.startAt.toISOString(), endAt: i.endAt.toISOString() }));
   };

@@ -1,6 +1,7 @@
 import { notFound } from '../../../platform/errors.ts';
 import type { StoredFile } from '../../../platform/storage/storage.ts';
 import { findDocument, findProfileById } from '../db/caregivers.repo.ts';
+import { publiclyVisible } from '../domain/visibility.ts';
 import type { CaregiversDeps } from './deps.ts';
 
 export interface Photo {
@@ -14,7 +15,7 @@ export function makeGetPhoto({ platform }: CaregiversDeps) {
   return async function getPhoto(caregiverId: string): Promise<Photo> {
     const { db } = platform.database;
     const profile = await findProfileById(db, caregiverId);
-    if (!profile || profile.status !== 'APPROVED' || profile.photo_document_id === null) throw notFound('Photo', 'PHOTO_NOT_FOUND');
+    if (!profile || !publiclyVisible(profile) || profile.photo_document_id === null) throw notFound('Photo', 'PHOTO_NOT_FOUND');
     const document = await findDocument(db, profile.id, profile.photo_document_id);
     const file = document ? await platform.storage.get(document.storage_key) : undefined;
     if (!document || !file) throw notFound('Photo', 'PHOTO_NOT_FOUND');

@@ -1,5 +1,6 @@
 import type { CaregiverProfile, Certificate } from '../contract.ts';
 import type { DocumentRow, ProfileRow } from '../db/caregivers.repo.ts';
+import { effectiveStatus } from '../domain/visibility.ts';
 import { photoUrlOf } from './deps.ts';
 import type { DocumentView, FullProfileView } from './schemas.ts';
 
@@ -46,7 +47,8 @@ export function toPublicProfile(row: ProfileRow): CaregiverProfile {
 
 /** For other modules through the contract: the whole profile, no review internals. */
 export function toContractProfile(row: ProfileRow): CaregiverProfile {
-  return baseProfile(row, row.certificates);
+  // A suspended account's profile is SUSPENDED to other modules: no quote, booking, chat or review list.
+  return { ...baseProfile(row, row.certificates), status: effectiveStatus(row) };
 }
 
 export function toDocumentView(row: DocumentRow): DocumentView {

@@ -36,6 +36,8 @@ export interface ProfilesTable {
   created_at: Date;
   updated_at: Date;
   withdrawn_at: Date | null;
+  /** The caregiver's account is suspended (identity): hidden like a non-approved profile, review status kept. */
+  account_suspended: boolean;
 }
 
 export interface DocumentsTable {
@@ -57,9 +59,11 @@ export type ProfileRow = Omit<Selectable<ProfilesTable>, 'search_text'>;
 export type DocumentRow = Selectable<DocumentsTable>;
 
 /** A profile as written: jsonb columns as values, encoded here. */
-export type NewProfile = Omit<ProfileRow, 'certificates' | 'regions'> & {
+export type NewProfile = Omit<ProfileRow, 'certificates' | 'regions' | 'account_suspended'> & {
   certificates: readonly Certificate[];
   regions: readonly Region[];
+  /** Defaults to false (the column's default). */
+  account_suspended?: boolean;
 };
 export type ProfileChanges = Partial<Omit<NewProfile, 'id' | 'user_id' | 'created_at'>>;
 
@@ -69,7 +73,7 @@ export const PROFILE_COLUMNS = [
   'id', 'user_id', 'status', 'display_name', 'gender', 'birth_year', 'career_years', 'introduction', 'certificates',
   'regions', 'region_keys', 'service_types', 'languages', 'hourly_rate', 'daily_rate', 'rejection_reason',
   'rating_average', 'review_count', 'recommended_score', 'photo_document_id', 'submitted_at', 'reviewed_at',
-  'created_at', 'updated_at', 'withdrawn_at',
+  'created_at', 'updated_at', 'withdrawn_at', 'account_suspended',
 ] as const satisfies readonly (keyof ProfileRow)[];
 
 function encode<T extends { certificates?: readonly Certificate[]; regions?: readonly Region[] }>(row: T) {
@@ -108,7 +112,7 @@ export function findProfilesByIds(db: Executor, ids: readonly string[], options:
   const valid = [...new Set(ids)].filter(isUuid);
   if (valid.length === 0) return Promise.resolve([]);
   let query = q(db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS).where('id', 'in', valid);
-  if (options.approvedOnly) query = query.where(sql<boolean>`status = 'APPROVED'`);
+  if (options.approvedOnly) query = query.where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`);
   return query.execute();
 }
 
@@ -212,4 +216,15 @@ export async function deleteDocuments(db: Executor, caregiverId: string): Promis
     .returning('storage_key')
     .execute();
   return rows.map((r) => r.storage_key);
+}
+
+/** Sets the account-suspended flag of a user's profile; false when they have none or it already had that value. */
+export async function setAccountSuspended(db: Executor, userId: string, suspended: boolean, at: Date): Promise<boolean> {
+  const result = await q(db)
+    .updateTable('caregivers.profiles')
+    .set({ account_suspended: suspended, updated_at: at })
+    .where('user_id', '=', userId)
+    .where('account_suspended', '!=', suspended)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

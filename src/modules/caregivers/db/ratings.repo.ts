@@ -53,7 +53,7 @@ export async function topProfiles(db: Executor, limit: number): Promise<{ row: P
   const rows = await profiles(db)
     .selectFrom('caregivers.profiles')
     .select([...PROFILE_COLUMNS, sql<number>`rating_score`.as('rating_score')])
-    .where(sql<boolean>`status = 'APPROVED'`)
+    .where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`)
     .orderBy(sql`rating_score`, 'desc')
     .orderBy('review_count', 'desc')
     .orderBy('id', 'desc')

@@ -41,7 +41,7 @@ export function searchQuery(db: Executor, page: SearchPage) {
   const column = SORT_COLUMN[sort];
   const direction = SORT_DIRECTION[sort];
   // A literal, not a parameter: the planner must see it to use the partial indexes.
-  let query = q(db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS).where(sql<boolean>`status = 'APPROVED'`);
+  let query = q(db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS).where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`);
   if (c.regionKeys) query = query.where(sql<boolean>`region_keys && ${textArray(c.regionKeys)}`);
   if (c.serviceTypes.length > 0) query = query.where(sql<boolean>`service_types @> ${textArray(c.serviceTypes)}`);
   if (c.language !== undefined) query = query.where(sql<boolean>`languages @> ${textArray([c.language])}`);

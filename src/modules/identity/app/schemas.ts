@@ -55,3 +55,45 @@ export const AccountChanges = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type AccountChanges = Static<typeof AccountChanges>;
+
+export const UserStatusSchema = Type.Union([Type.Literal('ACTIVE'), Type.Literal('SUSPENDED'), Type.Literal('WITHDRAWN')]);
+
+/** An account as the back office sees it (any status; withdrawn accounts show their anonymised data). */
+export const AdminUserView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  role: RoleSchema,
+  status: UserStatusSchema,
+  preferredLanguage: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  suspendedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  suspensionReason: Type.Union([Type.String(), Type.Null()]),
+});
+export type AdminUserView = Static<typeof AdminUserView>;
+
+/** What the admin user list is filtered by; `q` matches name, email or phone (dashes and spaces ignored). */
+export const AdminUserQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'substring of the name, email or phone (case-insensitive; phone ignores dashes and spaces)' })),
+    role: Type.Optional(RoleSchema),
+    status: Type.Optional(UserStatusSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'page size (1-100)' })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
+  },
+  { additionalProperties: false },
+);
+export type AdminUserQuery = Static<typeof AdminUserQuery>;
+
+export const SuspendInput = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'why (kept on the account and in the audit log)' }) },
+  { additionalProperties: false },
+);
+export type SuspendInput = Static<typeof SuspendInput>;
+
+export const UnsuspendInput = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'why (kept in the audit log)' })) },
+  { additionalProperties: false },
+);
+export type UnsuspendInput = Static<typeof UnsuspendInput>;

@@ -44,6 +44,8 @@ export function makeSignup({ platform, adminSignupSecret }: IdentityDeps) {
       created_at: now,
       updated_at: now,
       withdrawn_at: null,
+      suspended_at: null,
+      suspension_reason: null,
     };
     await platform.transact(async (tx, emit) => {
       if ((await insertUser(tx, row)) === 'email-taken') {

@@ -6,6 +6,9 @@ import { makeRefresh } from './refresh.ts';
 import { makeSignup } from './signup.ts';
 import { makeVerifyAccessToken } from './verify-access-token.ts';
 import { makeWithdraw } from './withdraw.ts';
+import { makeListUsersForAdmin } from './list-users-for-admin.ts';
+import { makeSuspendUser } from './suspend-user.ts';
+import { makeUnsuspendUser } from './unsuspend-user.ts';
 
 export type IdentityUseCases = ReturnType<typeof makeIdentityUseCases>;
 
@@ -19,5 +22,8 @@ export function makeIdentityUseCases(deps: IdentityDeps) {
     updateMyAccount: makeUpdateMyAccount(deps),
     withdraw: makeWithdraw(deps),
     verifyAccessToken: makeVerifyAccessToken(deps),
+    listUsersForAdmin: makeListUsersForAdmin(deps),
+    suspendUser: makeSuspendUser(deps),
+    unsuspendUser: makeUnsuspendUser(deps),
   };
 }

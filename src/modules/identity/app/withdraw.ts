@@ -40,5 +40,6 @@ export function makeWithdraw(deps: IdentityDeps) {
       emit(IDENTITY_EVENTS.userWithdrawn.of(userId, payload));
     });
     await revokeUserTokens(deps, userId, now);
+    await platform.realtime.disconnectUsers([userId], 'account withdrawn');
   };
 }

@@ -19,6 +19,8 @@ interface UsersTable {
   created_at: Date;
   updated_at: Date;
   withdrawn_at: Date | null;
+  suspended_at: Date | null;
+  suspension_reason: string | null;
 }
 
 interface RefreshTokensTable {
@@ -32,7 +34,7 @@ interface RefreshTokensTable {
   revoked_at: Date | null;
 }
 
-interface IdentityTables {
+export interface IdentityTables {
   'identity.users': UsersTable;
   'identity.refresh_tokens': RefreshTokensTable;
 }
@@ -65,7 +67,7 @@ export function findUsersByIds(db: Executor, ids: readonly string[]): Promise<Us
 }
 
 export type UserChanges = Partial<
-  Pick<UserRow, 'name' | 'phone' | 'preferred_language' | 'slack_user_id' | 'email' | 'password_hash' | 'status' | 'tokens_valid_after' | 'withdrawn_at'>
+  Pick<UserRow, 'name' | 'phone' | 'preferred_language' | 'slack_user_id' | 'email' | 'password_hash' | 'status' | 'tokens_valid_after' | 'withdrawn_at' | 'suspended_at' | 'suspension_reason'>
 >;
 
 export async function updateUser(db: Executor, id: string, changes: UserChanges, at: Date): Promise<UserRow | undefined> {

@@ -22,7 +22,8 @@ function byTheRules(status: ReservationStatus, action: ReservationAction, actor:
     case 'accept':
       return status === 'REQUESTED' && actor === 'CAREGIVER' ? 'ACCEPTED' : undefined;
     case 'reject':
-      return status === 'REQUESTED' && actor === 'CAREGIVER' ? 'REJECTED' : undefined;
+      // SYSTEM: a suspended caregiver's requests are rejected (decision 0017).
+      return status === 'REQUESTED' && (actor === 'CAREGIVER' || actor === 'SYSTEM') ? 'REJECTED' : undefined;
     case 'cancel':
       return ['REQUESTED', 'ACCEPTED', 'CONFIRMED'].includes(status) && participantOrAdmin ? 'CANCELLED' : undefined;
     case 'checkIn':

@@ -24,7 +24,8 @@ const PEOPLE: readonly TransitionActor[] = ['GUARDIAN', 'CAREGIVER', 'ADMIN'];
 /** The whole state machine. After check-in nobody cancels through the API (only check-out or the timer end it). */
 export const TRANSITION_TABLE: readonly Rule[] = [
   ['REQUESTED', 'accept', ['CAREGIVER'], 'ACCEPTED'],
-  ['REQUESTED', 'reject', ['CAREGIVER'], 'REJECTED'],
+  // SYSTEM: the caregiver's account was suspended (app/account-suspended.ts).
+  ['REQUESTED', 'reject', ['CAREGIVER', 'SYSTEM'], 'REJECTED'],
   ['REQUESTED', 'cancel', PEOPLE, 'CANCELLED'],
   ['REQUESTED', 'expire', ['SYSTEM'], 'EXPIRED'],
   ['ACCEPTED', 'cancel', PEOPLE, 'CANCELLED'],
