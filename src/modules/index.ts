@@ -13,7 +13,7 @@ import { createReviewsModule, reviewsManifest } from './reviews/index.ts';
 import { adminManifest, createAdminModule } from './admin/index.ts';
 import { aiManifest, createAiModule } from './ai/index.ts';
 import { chatManifest, createChatModule } from './chat/index.ts';
-import { settlementsSettings } from './settlements/settings.ts';
+import { createSettlementsModule, settlementsManifest } from './settlements/index.ts';
 
 // The one place that knows every module and wires them through their contracts.
 
@@ -25,12 +25,13 @@ export const MODULE_MANIFESTS: readonly ModuleManifest[] = [
   paymentsManifest,
   notificationsManifest,
   reviewsManifest,
+  settlementsManifest,
   adminManifest,
   aiManifest,
   chatManifest,
 ];
 
-/** Every module's settings under its name. Settlements declares its own before the module exists. */
+/** Every module's settings under its name. */
 export const moduleSettings = composeSettings({
   identity: identityManifest.settings,
   caregivers: caregiversManifest.settings,
@@ -38,7 +39,7 @@ export const moduleSettings = composeSettings({
   payments: paymentsManifest.settings,
   notifications: notificationsManifest.settings,
   ai: aiManifest.settings,
-  settlements: settlementsSettings,
+  settlements: settlementsManifest.settings,
 });
 
 export type ModuleSettings = SettingsOf<typeof moduleSettings>;
@@ -65,15 +66,18 @@ export function createModules(platform: Platform, secrets: ModuleSecrets, settin
   const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api, ai: ai.api });
   const notifications = createNotificationsModule(platform, { identity: identity.api, settings: settings.notifications });
   const chat = createChatModule(platform, { identity: identity.api, caregivers: caregivers.api, ai: ai.api });
+  const settlements = createSettlementsModule(platform, { settings: settings.settlements });
   const admin = createAdminModule(platform, {
     reservations: reservations.api,
     payments: payments.api,
     identity: identity.api,
     caregivers: caregivers.api,
+    reviews: reviews.api,
+    settlements: settlements.api,
   });
-  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat];
+  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat };
+  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements };
 }

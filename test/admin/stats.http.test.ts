@@ -26,6 +26,10 @@ describe.each(databaseKinds())('GET /admin/stats on %s', (kind) => {
       users: { active: 6, byRole: { GUARDIAN: 2, CAREGIVER: 3, ADMIN: 1 } },
       caregivers: { byStatus: { PENDING: 1, APPROVED: 2, REJECTED: 0, SUSPENDED: 0 } },
       generatedAt: expect.stringMatching(/Z$/),
+      // Over a period (default: the last 30 days by day): period-stats.http.test.ts.
+      period: expect.objectContaining({ granularity: 'day' }),
+      series: expect.any(Array),
+      periodTotals: expect.any(Object),
     });
   });
 

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { defineEvent } from '../../platform/events/event.ts';
+import type { StatsRange } from '../../platform/stats-range.ts';
 
 // What other modules may know of payments: the events and a small read API.
 
@@ -59,4 +60,23 @@ export interface PaymentsApi {
   settledAmounts(reservationId: string): Promise<{ paid: number; refunded: number } | undefined>;
   /** Money totals for admin statistics. */
   paymentTotals(): Promise<PaymentTotals>;
+  /**
+   * Money per KST bucket of the range (start as ISO UTC), only buckets with something in them: grossAmount =
+   * approved amounts of captured payments approved in the bucket; refundedAmount = refunds made in the bucket.
+   */
+  moneySeries(range: StatsRange): Promise<Array<{ start: string; grossAmount: number; refundedAmount: number }>>;
+  /** The payer's (guardian's) latest `limit` payments, newest created first. */
+  listForUser(userId: string, limit: number): Promise<PaymentSummary[]>;
+}
+
+/** A payment in a back-office list. */
+export interface PaymentSummary {
+  readonly id: string;
+  readonly reservationId: string;
+  /** Toss's status; WAITING_FOR_DEPOSIT (virtual accounts) is never offered by CareNest but may be stored. */
+  readonly status: PaymentStatus | 'WAITING_FOR_DEPOSIT';
+  readonly amount: number;
+  readonly balanceAmount: number;
+  readonly approvedAt: string | null;
+  readonly createdAt: string;
 }

@@ -50,7 +50,12 @@ export function createPaymentsModule(
     routes: (app) => paymentRoutes(app, useCases, { platform, sandbox: chosen.sandbox !== undefined }),
     consumers: [makeReservationCancelledConsumer(deps), makePaymentRefusedConsumer(deps)],
     workers: [worker],
-    api: { settledAmounts: useCases.settledAmounts, paymentTotals: useCases.paymentTotals },
+    api: {
+      settledAmounts: useCases.settledAmounts,
+      paymentTotals: useCases.paymentTotals,
+      moneySeries: useCases.moneySeries,
+      listForUser: useCases.paymentsOfUser,
+    },
     useCases,
     provider: chosen.provider,
   };

@@ -2,6 +2,7 @@
 
 import Type, { type Static } from 'typebox';
 import { defineEvent } from '../../platform/events/event.ts';
+import type { StatsRange } from '../../platform/stats-range.ts';
 
 export type ReservationStatus =
   | 'REQUESTED'
@@ -122,4 +123,39 @@ export interface ReservationsApi {
   hasUnfinishedReservations(userId: string): Promise<boolean>;
   /** How many reservations are in each status, every status present (0 when none): admin statistics. */
   countByStatus(): Promise<Record<ReservationStatus, number>>;
+  /**
+   * Admin statistics per KST bucket of the range (start as ISO UTC), only buckets with something in them:
+   * `created` reservations created in the bucket, `byStatus` the same by their current status, and
+   * `activeCaregivers` distinct caregivers with a CONFIRMED, IN_PROGRESS or COMPLETED reservation starting in it.
+   */
+  statsSeries(range: StatsRange): Promise<ReservationStatsBucket[]>;
+  /** Distinct caregivers with a CONFIRMED, IN_PROGRESS or COMPLETED reservation starting in [from, to). */
+  activeCaregiverCount(from: Date, to: Date): Promise<number>;
+  /** The user's latest `limit` reservations as guardian or caregiver (user id), newest created first. */
+  listForUser(userId: string, limit: number): Promise<ReservationSummary[]>;
+}
+
+/** The statuses in which a caregiver counts as active (working or booked to work). */
+export const WORKING_STATUSES: readonly ReservationStatus[] = ['CONFIRMED', 'IN_PROGRESS', 'COMPLETED'];
+
+export interface ReservationStatsBucket {
+  readonly start: string;
+  readonly created: number;
+  readonly byStatus: Record<ReservationStatus, number>;
+  readonly activeCaregivers: number;
+}
+
+/** A reservation in a back-office list (no patient details). */
+export interface ReservationSummary {
+  readonly id: string;
+  readonly status: ReservationStatus;
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly totalAmount: number;
+  readonly guardianId: string;
+  /** The caregiver's profile id. */
+  readonly caregiverId: string;
+  readonly caregiverUserId: string;
+  readonly caregiverName: string;
+  readonly createdAt: string;
 }

@@ -8,6 +8,7 @@ import { makePaymentConfirmedConsumer } from './app/payment-confirmed.ts';
 import { makeReservationTimers, type ReservationTimers } from './app/timers.ts';
 import { makeReservationsUseCases, type ReservationsUseCases } from './app/use-cases.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
+import { makeAccountSuspendedConsumer } from './app/account-suspended.ts';
 import { reservationRoutes } from './http/routes.ts';
 import { reservationSettings, type ReservationSettings } from './settings.ts';
 
@@ -35,7 +36,7 @@ export function createReservationsModule(
   return {
     name: 'reservations',
     routes: (app) => reservationRoutes(app, useCases),
-    consumers: [makePaymentConfirmedConsumer(deps), live.consumer, makeUserWithdrawnConsumer(deps)],
+    consumers: [makePaymentConfirmedConsumer(deps), live.consumer, makeUserWithdrawnConsumer(deps), makeAccountSuspendedConsumer(deps)],
     workers: [timers],
     api: makeReservationsApi(deps),
     useCases,

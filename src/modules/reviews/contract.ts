@@ -36,3 +36,20 @@ export const REVIEW_EVENTS = {
   updated: defineEvent('review.updated.v1', ReviewEventV1),
   deleted: defineEvent('review.deleted.v1', ReviewEventV1),
 } as const;
+
+/** A review in a back-office list (no content). */
+export interface ReviewSummary {
+  readonly id: string;
+  readonly reservationId: string;
+  readonly rating: number;
+  readonly guardianId: string;
+  readonly caregiverUserId: string;
+  readonly createdAt: string;
+  /** When the author deleted it, or null. */
+  readonly deletedAt: string | null;
+}
+
+export interface ReviewsApi {
+  /** The latest `limit` reviews written by the user (guardian) or about them (caregiver), deleted ones included, newest first. */
+  listForUser(userId: string, limit: number): Promise<ReviewSummary[]>;
+}

@@ -1,4 +1,6 @@
 import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
+import type { ReviewsApi } from './contract.ts';
+import { makeReviewsApi } from './app/api.ts';
 import { makeCompletedReservationsConsumer } from './app/completed-reservations.ts';
 import type { ReviewsDeps } from './app/deps.ts';
 import { makeReviewsUseCases, type ReviewsUseCases } from './app/use-cases.ts';
@@ -9,12 +11,13 @@ export type { ReviewsUseCases } from './app/use-cases.ts';
 /** Reviews have no settings of their own. */
 export const reviewsManifest = defineManifest('reviews', { tablesAt: import.meta.url });
 
-export function createReviewsModule(platform: Platform, contracts: Omit<ReviewsDeps, 'platform'>): Module & { useCases: ReviewsUseCases } {
+export function createReviewsModule(platform: Platform, contracts: Omit<ReviewsDeps, 'platform'>): Module & { api: ReviewsApi; useCases: ReviewsUseCases } {
   const useCases = makeReviewsUseCases({ platform, ...contracts });
   return {
     name: 'reviews',
     routes: (app) => reviewRoutes(app, useCases),
     consumers: [makeCompletedReservationsConsumer()],
+    api: makeReviewsApi({ platform }),
     useCases,
   };
 }

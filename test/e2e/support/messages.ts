@@ -16,8 +16,8 @@ const FILES: Record<Area, readonly string[]> = {
   common: [join(WEB_SRC, 'i18n', 'common.ts')],
   auth: [join(WEB_SRC, 'auth', 'messages.ts')],
   family: ['messages.ts', 'booking-messages.ts', 'reservation-messages.ts', 'payment-messages.ts'].map((file) => join(WEB_SRC, 'family', file)),
-  caregiver: [join(WEB_SRC, 'caregiver', 'messages.ts')],
-  admin: [join(WEB_SRC, 'admin', 'messages.ts')],
+  caregiver: ['messages.ts', 'earnings-messages.ts'].map((file) => join(WEB_SRC, 'caregiver', file)),
+  admin: ['messages.ts', 'settlement-messages.ts'].map((file) => join(WEB_SRC, 'admin', file)),
   chat: [join(WEB_SRC, 'chat', 'messages.ts')],
 };
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestApp, TEST_ADMIN_SECRET } from '../../support/app.ts';
 import { databaseKinds } from '../../support/database.ts';
+import type { Clock } from '../../../src/platform/clock.ts';
 
 // The whole platform for browser tests: the web app built for production (once per content: test
 // files of one run, and later runs with the same sources, share the build), served by the real
@@ -102,13 +103,15 @@ async function pruneOldBuilds(keep: string): Promise<void> {
 
 /**
  * The platform listening on 127.0.0.1 (random port) and serving the built web app. Check-in opens 3 h
- * before the start, so a caregiver can check in to a booking made for 1 h 10 min from now.
+ * before the start, so a caregiver can check in to a booking made for 1 h 10 min from now. A `clock` lets a
+ * suite set up data in the past (e.g. a booking finished last week, for a settlement run).
  */
-export async function startE2EServer(env: Record<string, string> = {}): Promise<E2EServer> {
+export async function startE2EServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<E2EServer> {
   const webRoot = await buildWeb();
   const t = await startTestApp({
     kind: databaseKinds().includes('postgres') ? 'postgres' : 'pglite',
     webRoot,
+    ...(options.clock ? { clock: options.clock } : {}),
     env: { CHECKIN_OPENS_BEFORE: '3h', HOST: '127.0.0.1', PAYMENT_PROVIDER: 'sandbox', ...env },
   });
   try {

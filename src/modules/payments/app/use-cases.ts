@@ -4,6 +4,8 @@ import { makeCreatePayment } from './create-payment.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { makeGetPayment } from './get-payment.ts';
 import { makeHandleTossWebhook } from './handle-webhook.ts';
+import { makeMoneySeries } from './money-series.ts';
+import { makePaymentsOfUser } from './payments-of-user.ts';
 import { makeProcessRefunds } from './process-refunds.ts';
 import { makePaymentTotals } from './payment-totals.ts';
 import { makeReconcileConfirmations } from './reconcile-confirmations.ts';
@@ -27,5 +29,7 @@ export function makePaymentsUseCases(deps: PaymentsDeps) {
     settledAmounts: makeSettledAmounts(deps),
     adminListPayments: makeAdminListPayments(deps),
     paymentTotals: makePaymentTotals(deps),
+    moneySeries: makeMoneySeries(deps),
+    paymentsOfUser: makePaymentsOfUser(deps),
   };
 }

@@ -81,9 +81,9 @@ export function paymentRoutes(app: FastifyInstance, useCases: PaymentsUseCases, 
     '/payments/:id',
     {
       config: { access: 'user' },
-      schema: { tags, summary: 'A payment, with its refunds', description: 'For the payer, the payee (the caregiver) and admins; 404 for anyone else.', params: IdParams, response: { 200: PaymentOut } },
+      schema: { tags, summary: 'A payment, with its refunds', description: 'For the payer, the payee (the caregiver) and admins (the read is audited); 404 for anyone else.', params: IdParams, response: { 200: PaymentOut } },
     },
-    async (request) => useCases.getPayment(actorOf(request), request.params.id),
+    async (request) => useCases.getPayment(actorOf(request), request.params.id, request.id),
   );
 
   api.get(

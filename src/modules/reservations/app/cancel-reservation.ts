@@ -21,15 +21,17 @@ export function cancellationTerms(
 
 /**
  * A participant (or an admin): REQUESTED, ACCEPTED or CONFIRMED -> CANCELLED. The refund the policy gives
- * is recorded and carried in reservation.cancelled.v1; the payments module pays it back.
+ * is recorded and carried in reservation.cancelled.v1; the payments module pays it back. An admin's
+ * cancellation is audited ('reservation.cancel') in the same transaction.
  */
 export function makeCancelReservation(deps: ReservationsDeps) {
-  return async function cancelReservation(actor: Actor, reservationId: string, input: CancelInput): Promise<ReservationView> {
+  return async function cancelReservation(actor: Actor, reservationId: string, input: CancelInput, requestId?: string): Promise<ReservationView> {
     const reason = text(input.reason, 'reason', true);
-    return transitionAsActor(deps, actor, reservationId, 'cancel', (row, role, now) => ({
+    const decide = (row: ReservationRow, role: 'GUARDIAN' | 'CAREGIVER' | 'ADMIN', now: Date) => ({
       cancel_reason: reason,
       cancelled_by: role,
       refund_amount: cancellationTerms(deps, row, role, now).refundAmount,
-    }));
+    });
+    return transitionAsActor(deps, actor, reservationId, 'cancel', decide, { requestId });
   };
 }

@@ -1,3 +1,4 @@
+import { writeAudit } from '../../../platform/audit.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/access.ts';
@@ -47,6 +48,7 @@ export async function loadForActor(
 /**
  * A person's transition. `decide` adds the action's own fields (a reason, a deadline) and may refuse with
  * its own problem; it runs after the table allowed the move, inside the transaction, and must not do I/O.
+ * An admin's transition (a cancellation) is audited in the same transaction ('reservation.<action>').
  */
 export async function transitionAsActor(
   { platform }: ReservationsDeps,
@@ -54,14 +56,38 @@ export async function transitionAsActor(
   reservationId: string,
   action: ReservationAction,
   decide: (row: ReservationRow, role: Exclude<TransitionActor, 'SYSTEM'>, now: Date) => ReservationChanges = () => ({}),
+  context: { readonly requestId?: string | undefined } = {},
 ): Promise<ReservationView> {
   const now = platform.clock.now();
   const after = await platform.transact(async (tx, emit) => {
     const { row, role } = await loadForActor(tx, reservationId, actor, { forUpdate: true });
     transition(row.status, action, role);
-    return applyTransition(tx, emit, { row, action, actor: role, now, changes: decide(row, role, now) });
+    const changed = await applyTransition(tx, emit, { row, action, actor: role, now, changes: decide(row, role, now) });
+    if (role === 'ADMIN') await auditAdminTransition(tx, actor, action, row, changed, now, context.requestId);
+    return changed;
   });
   return toView(after, platform.cipher);
+}
+
+async function auditAdminTransition(
+  tx: Executor,
+  actor: Actor,
+  action: ReservationAction,
+  before: ReservationRow,
+  after: ReservationRow,
+  at: Date,
+  requestId: string | undefined,
+): Promise<void> {
+  const details = {
+    from: before.status,
+    to: after.status,
+    guardianId: after.guardian_id,
+    caregiverUserId: after.caregiver_user_id,
+    ...(after.cancel_reason !== null ? { reason: after.cancel_reason } : {}),
+    ...(after.refund_amount !== null ? { refundAmount: after.refund_amount } : {}),
+  };
+  const entry = { actor, action: `reservation.${action}`, resourceType: 'reservation', resourceId: after.id, details };
+  await writeAudit(tx, requestId !== undefined ? { ...entry, requestId } : entry, at);
 }
 
 /** Trims free text; an optional field left blank is absent, a required one is a 400 on `field`. */

@@ -228,7 +228,7 @@ export function reservationRoutes(app: FastifyInstance, useCases: ReservationsUs
         response: { 200: ReservationOut },
       },
     },
-    async (request) => useCases.cancelReservation(actorOf(request), request.params.id, request.body),
+    async (request) => useCases.cancelReservation(actorOf(request), request.params.id, request.body, request.id),
   );
 
   api.post(

@@ -104,3 +104,15 @@ export function listCaregiverReviews(db: Executor, caregiverId: string, page: Pa
   const query = q(db).selectFrom('reviews.reviews').selectAll().where('caregiver_id', '=', caregiverId).where('deleted_at', 'is', null);
   return newestFirst(query, page).execute();
 }
+
+/** The latest reviews written by (guardian) or about (caregiver user) a user, deleted ones included. */
+export function latestReviewsOfUser(db: Executor, userId: string, limit: number): Promise<ReviewRow[]> {
+  return q(db)
+    .selectFrom('reviews.reviews')
+    .selectAll()
+    .where((eb) => eb.or([eb('guardian_id', '=', userId), eb('caregiver_user_id', '=', userId)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
