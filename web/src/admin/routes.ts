@@ -6,6 +6,12 @@ const AdminCaregiversPage = lazy(() => import('./caregivers-page.tsx').then((m) 
 const AdminReservationsPage = lazy(() => import('./reservations-page.tsx').then((m) => ({ default: m.AdminReservationsPage })));
 const AdminReservationDetailPage = lazy(() => import('./reservation-detail-page.tsx').then((m) => ({ default: m.AdminReservationDetailPage })));
 const AdminPaymentsPage = lazy(() => import('./payments-page.tsx').then((m) => ({ default: m.AdminPaymentsPage })));
+const AdminSettlementsPage = lazy(() => import('./settlements-page.tsx').then((m) => ({ default: m.AdminSettlementsPage })));
+const AdminSettlementDetailPage = lazy(() => import('./settlement-detail-page.tsx').then((m) => ({ default: m.AdminSettlementDetailPage })));
+const AdminUsersPage = lazy(() => import('./users-page.tsx').then((m) => ({ default: m.AdminUsersPage })));
+const AdminUserDetailPage = lazy(() => import('./user-detail-page.tsx').then((m) => ({ default: m.AdminUserDetailPage })));
+const AdminAuditLogPage = lazy(() => import('./audit-log-page.tsx').then((m) => ({ default: m.AdminAuditLogPage })));
+const AdminStatsPage = lazy(() => import('./stats-page.tsx').then((m) => ({ default: m.AdminStatsPage })));
 
 // The admin area, loaded only when an admin opens it.
 export const adminRoutes: readonly RouteDef[] = [
@@ -14,4 +20,10 @@ export const adminRoutes: readonly RouteDef[] = [
   { path: '/admin/reservations', roles: ['ADMIN'], page: AdminReservationsPage },
   { path: '/admin/reservations/:id', roles: ['ADMIN'], page: AdminReservationDetailPage },
   { path: '/admin/payments', roles: ['ADMIN'], page: AdminPaymentsPage },
+  { path: '/admin/settlements', roles: ['ADMIN'], page: AdminSettlementsPage },
+  { path: '/admin/settlements/:id', roles: ['ADMIN'], page: AdminSettlementDetailPage },
+  { path: '/admin/users', roles: ['ADMIN'], page: AdminUsersPage },
+  { path: '/admin/users/:id', roles: ['ADMIN'], page: AdminUserDetailPage },
+  { path: '/admin/audit-log', roles: ['ADMIN'], page: AdminAuditLogPage },
+  { path: '/admin/stats', roles: ['ADMIN'], page: AdminStatsPage },
 ];

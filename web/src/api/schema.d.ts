@@ -580,6 +580,251 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users, newest first
+         * @description `q` matches a substring of the name or email (case-insensitive) or, when it looks like a phone number, its digits inside the phone number with dashes and spaces ignored. Filters: `role`, `status`.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description substring of the name, email or phone (case-insensitive; phone ignores dashes and spaces) */
+                    q?: string;
+                    role?: "GUARDIAN" | "CAREGIVER" | "ADMIN";
+                    status?: "ACTIVE" | "SUSPENDED" | "WITHDRAWN";
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                role: "GUARDIAN" | "CAREGIVER" | "ADMIN";
+                                status: "ACTIVE" | "SUSPENDED" | "WITHDRAWN";
+                                preferredLanguage: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                suspendedAt: string | null;
+                                suspensionReason: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an account
+         * @description ACTIVE -> SUSPENDED with a reason, audited (user.suspend). At once, on every replica: every access token of the user is refused (401 TOKEN_REVOKED), refresh tokens are revoked (refresh answers 401 INVALID_REFRESH_TOKEN), login answers 403 ACCOUNT_SUSPENDED and open WebSockets close with 4401. A suspended caregiver disappears from search, top lists, profile and busy-time reads and cannot be quoted or booked; their REQUESTED reservations are rejected and their ACCEPTED (unpaid) ones cancelled; a suspended guardian's REQUESTED and ACCEPTED reservations are cancelled. CONFIRMED and IN_PROGRESS reservations are left for the admin (GET /admin/reservations?caregiverId=|guardianId=). 409 USER_ALREADY_SUSPENDED, 409 CANNOT_SUSPEND_SELF, 404 USER_NOT_FOUND (unknown or withdrawn).
+         *
+         *     **Who:** ADMIN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description user id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why (kept on the account and in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            phone: string | null;
+                            role: "GUARDIAN" | "CAREGIVER" | "ADMIN";
+                            status: "ACTIVE" | "SUSPENDED" | "WITHDRAWN";
+                            preferredLanguage: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            suspendedAt: string | null;
+                            suspensionReason: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a suspension
+         * @description SUSPENDED -> ACTIVE, audited (user.unsuspend). The user signs in again (old tokens stay revoked); a caregiver reappears in search. Reservations ended by the suspension stay ended. 409 USER_NOT_SUSPENDED, 404 USER_NOT_FOUND.
+         *
+         *     **Who:** ADMIN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description user id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why (kept in the audit log) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            phone: string | null;
+                            role: "GUARDIAN" | "CAREGIVER" | "ADMIN";
+                            status: "ACTIVE" | "SUSPENDED" | "WITHDRAWN";
+                            preferredLanguage: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            suspendedAt: string | null;
+                            suspensionReason: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/caregivers": {
         parameters: {
             query?: never;
@@ -3857,7 +4102,7 @@ export interface paths {
         };
         /**
          * A payment, with its refunds
-         * @description For the payer, the payee (the caregiver) and admins; 404 for anyone else.
+         * @description For the payer, the payee (the caregiver) and admins (the read is audited); 404 for anyone else.
          *
          *     **Who:** any signed-in user.
          */
@@ -4782,13 +5027,22 @@ export interface paths {
         };
         /**
          * Platform statistics (admin)
-         * @description Reservations per status; money over captured payments (DONE, PARTIAL_CANCELED, CANCELED): grossAmount (approved amounts, the gross merchandise value), refundedAmount (every refund), netAmount (the difference); ACTIVE users in all and per role; caregiver profiles per review status. Every status and role is present (0 when none). Counted live from each owning module at request time (`generatedAt`); figures of different modules may be moments apart.
+         * @description All-time and current figures: reservations per status; money over captured payments (DONE, PARTIAL_CANCELED, CANCELED): grossAmount (approved amounts, the gross merchandise value), refundedAmount (every refund), netAmount (the difference); ACTIVE users in all and per role; caregiver profiles per review status. Every status and role is present (0 when none).
+         *
+         *     Over a period (`from`, `to`, `granularity`; default the last 30 days by day, 12 weeks by week, 12 months by month, up to now; at most 366 buckets): `series` has every KST bucket (calendar day, ISO week from Monday, month) in order, zeros where nothing happened, and `periodTotals` sums them. Per bucket: `reservations.created` = bookings, reservations created in the bucket, `byStatus` the same by their current status; `grossAmount` = payments approved in the bucket; `refundedAmount` = refunds made in the bucket (whenever the payment was approved); `commissionAmount` = commission of settlement lines of reservations finished in the bucket (settled ones only: unsettled reservations count once a settlement run includes them; late refunds count negative); `newUsers` = accounts created; `activeCaregivers` = distinct caregivers with a CONFIRMED, IN_PROGRESS or COMPLETED reservation starting in the bucket (in `periodTotals`: distinct over the whole period, not the sum). Counted live from each owning module at request time (`generatedAt`); figures of different modules may be moments apart.
          *
          *     **Who:** ADMIN.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description period start: ISO 8601 with an offset, or YYYY-MM-DD (KST midnight); moved back to the start of its bucket */
+                    from?: string;
+                    /** @description period end (exclusive), same forms; default now */
+                    to?: string;
+                    /** @description default day */
+                    granularity?: "day" | "week" | "month";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4844,6 +5098,365 @@ export interface paths {
                             };
                             /** Format: date-time */
                             generatedAt: string;
+                            period: {
+                                /**
+                                 * Format: date-time
+                                 * @description the start of the first bucket
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description the end (exclusive) of the period
+                                 */
+                                to: string;
+                                granularity: "day" | "week" | "month";
+                            };
+                            /** @description every bucket of the period in order, zeros where nothing happened */
+                            series: {
+                                /**
+                                 * Format: date-time
+                                 * @description the bucket start: KST midnight of a day, a Monday or a 1st
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date-time
+                                 * @description the next bucket start, or the period end for the last bucket
+                                 */
+                                end: string;
+                                reservations: {
+                                    /** @description reservations created in the period (bookings) */
+                                    created: number;
+                                    /** @description by their current status, every status present */
+                                    byStatus: {
+                                        REQUESTED: number;
+                                        ACCEPTED: number;
+                                        CONFIRMED: number;
+                                        IN_PROGRESS: number;
+                                        COMPLETED: number;
+                                        REJECTED: number;
+                                        CANCELLED: number;
+                                        EXPIRED: number;
+                                    };
+                                };
+                                /** @description KRW: approved amounts of payments approved in the period (gross merchandise value) */
+                                grossAmount: number;
+                                /** @description KRW: refunds made in the period, whenever their payment was approved */
+                                refundedAmount: number;
+                                /** @description KRW: platform commission of settlement lines of reservations finished in the period (settled ones only) */
+                                commissionAmount: number;
+                                /** @description accounts created in the period (withdrawn ones included) */
+                                newUsers: number;
+                                /** @description distinct caregivers with a CONFIRMED, IN_PROGRESS or COMPLETED reservation starting in the period */
+                                activeCaregivers: number;
+                            }[];
+                            /** @description the series summed; activeCaregivers counted distinct over the whole period (not summed) */
+                            periodTotals: {
+                                reservations: {
+                                    /** @description reservations created in the period (bookings) */
+                                    created: number;
+                                    /** @description by their current status, every status present */
+                                    byStatus: {
+                                        REQUESTED: number;
+                                        ACCEPTED: number;
+                                        CONFIRMED: number;
+                                        IN_PROGRESS: number;
+                                        COMPLETED: number;
+                                        REJECTED: number;
+                                        CANCELLED: number;
+                                        EXPIRED: number;
+                                    };
+                                };
+                                /** @description KRW: approved amounts of payments approved in the period (gross merchandise value) */
+                                grossAmount: number;
+                                /** @description KRW: refunds made in the period, whenever their payment was approved */
+                                refundedAmount: number;
+                                /** @description KRW: platform commission of settlement lines of reservations finished in the period (settled ones only) */
+                                commissionAmount: number;
+                                /** @description accounts created in the period (withdrawn ones included) */
+                                newUsers: number;
+                                /** @description distinct caregivers with a CONFIRMED, IN_PROGRESS or COMPLETED reservation starting in the period */
+                                activeCaregivers: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One user with their latest activity (admin)
+         * @description The account, its latest 20 reservations (as guardian or caregiver), payments (as payer), reviews (written or about them, deleted ones included), settlements (caregivers), and the latest 50 audit entries with the user (or their caregiver profile) as actor or resource. The read is audited ('user.detail.read', resource 'user'). 404 USER_NOT_FOUND.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                role: "GUARDIAN" | "CAREGIVER" | "ADMIN";
+                                status: "ACTIVE" | "SUSPENDED" | "WITHDRAWN";
+                                preferredLanguage: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                suspendedAt: string | null;
+                                suspensionReason: string | null;
+                            };
+                            /** @description latest 20 as guardian or caregiver, newest created first */
+                            reservations: {
+                                id: string;
+                                /** @enum {unknown} */
+                                status: "REQUESTED" | "ACCEPTED" | "CONFIRMED" | "IN_PROGRESS" | "COMPLETED" | "REJECTED" | "CANCELLED" | "EXPIRED";
+                                /** Format: date-time */
+                                startAt: string;
+                                /** Format: date-time */
+                                endAt: string;
+                                /** @description KRW */
+                                totalAmount: number;
+                                guardianId: string;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                caregiverName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description latest 20 as payer, newest first */
+                            payments: {
+                                id: string;
+                                reservationId: string;
+                                /** @enum {unknown} */
+                                status: "READY" | "IN_PROGRESS" | "DONE" | "CANCELED" | "PARTIAL_CANCELED" | "ABORTED" | "EXPIRED" | "WAITING_FOR_DEPOSIT";
+                                /** @description KRW approved (or asked for) */
+                                amount: number;
+                                /** @description KRW left after refunds */
+                                balanceAmount: number;
+                                approvedAt: string | null;
+                            }[];
+                            /** @description latest 20 written by or about the user, deleted ones included */
+                            reviews: {
+                                id: string;
+                                reservationId: string;
+                                rating: number;
+                                /** @description true when the user wrote it (as guardian), false when it is about them (as caregiver) */
+                                written: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deletedAt: string | null;
+                            }[];
+                            /** @description latest 20 when a caregiver (else empty) */
+                            settlements: {
+                                id: string;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                caregiverUserId: string;
+                                caregiverName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description start of the period (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end of the period (exclusive)
+                                 */
+                                periodEnd: string;
+                                /** @description KRW; Σ line amounts */
+                                grossAmount: number;
+                                /** @description KRW; Σ line commissions */
+                                commissionAmount: number;
+                                /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                                netAmount: number;
+                                /** @description the rate applied, e.g. 0.1 */
+                                commissionRate: number;
+                                status: "PENDING" | "PAID";
+                                paidAt: string | null;
+                                transferReference: string | null;
+                                payoutProvider: string | null;
+                                lines: {
+                                    reservationId: string;
+                                    /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                    kind: "FINISHED" | "LATE_REFUND";
+                                    /**
+                                     * Format: date-time
+                                     * @description when the reservation finished (completion, or cancellation with money kept)
+                                     */
+                                    finishedAt: string;
+                                    /** @description KRW; payments in this line */
+                                    paid: number;
+                                    /** @description KRW; refunds in this line */
+                                    refunded: number;
+                                    /** @description KRW; paid - refunded */
+                                    amount: number;
+                                    /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                    commissionAmount: number;
+                                    /** @description KRW; amount - commissionAmount */
+                                    netAmount: number;
+                                }[];
+                                runId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description when the run created it
+                                 */
+                                createdAt: string;
+                            }[];
+                            /** @description latest 50 audit entries with the user (or their caregiver profile) as actor or resource */
+                            auditTrail: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: string | null;
+                                actorRole: string | null;
+                                /** @description e.g. 'caregiver.approve', 'user.detail.read' */
+                                action: string;
+                                resourceType: string;
+                                resourceId: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                requestId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log (admin)
+         * @description Who did or read what, newest first: every admin action (caregiver reviews, suspensions, cancellations, settlement runs and payouts, user detail reads) and every read of sensitive data (documents, patient details, chat rooms). Filters: `actorId`, `action` (exact, or a prefix ending in '.' such as `user.`), `resourceType`, `resourceId`, [`from`, `to`). Reading the log is not itself audited (each read would add to what it reads).
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the acting user's id */
+                    actorId?: string;
+                    /** @description an action, or a prefix ending in '.' (e.g. 'user.' for every user action) */
+                    action?: string;
+                    /** @description e.g. 'user', 'reservation', 'caregiver' */
+                    resourceType?: string;
+                    resourceId?: string;
+                    /** @description entries at or after (ISO 8601 with an offset) */
+                    from?: string;
+                    /** @description entries before (exclusive) */
+                    to?: string;
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: string | null;
+                                actorRole: string | null;
+                                /** @description e.g. 'caregiver.approve', 'user.detail.read' */
+                                action: string;
+                                resourceType: string;
+                                resourceId: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                requestId: string | null;
+                            }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -5764,6 +6377,1127 @@ export interface paths {
                                 readAt: string | null;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settlements/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Settlement runs
+         * @description Newest first; createdBy is the admin, or null for the schedule (SETTLEMENT_SCHEDULE).
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                trigger: "MANUAL" | "SCHEDULE";
+                                /**
+                                 * Format: date-time
+                                 * @description start (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end (exclusive)
+                                 */
+                                periodEnd: string;
+                                settlementCount: number;
+                                /** @description KRW; Σ settlements */
+                                grossAmount: number;
+                                /** @description KRW; Σ settlements */
+                                commissionAmount: number;
+                                /** @description KRW; Σ settlements */
+                                netAmount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description when it ran
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Settle a period
+         * @description One settlement (PENDING) per caregiver with lines, for reservations finished in [periodStart, periodEnd) and not yet settled, plus LATE_REFUND lines. At most once: running the same period again (or concurrently, on any replica) settles nothing twice. The run is recorded (GET /admin/settlements/runs) and audited (settlement.run). 400 INVALID_PERIOD (errors[].field periodEnd) when periodEnd is not after periodStart or is in the future. A reservation is settled in the period in which it finished: COMPLETED (check-out or auto-completion) at completedAt, or CANCELLED with money kept (paid, refund < total: the guardian's late cancellation) when it was cancelled. Its line: paid = Σ payments, refunded = Σ refunds known at the run (from payment events), amount = paid - refunded. Commission per line = |amount| × rate rounded half up to whole won, with the sign of amount (integer arithmetic, rate in basis points); netAmount = amount - commission; a settlement's gross/commission/net are the sums of its lines. Money that moves after a reservation was settled (a late refund) becomes a LATE_REFUND line (negative) in the next run whose period ends after it, never a change to a closed settlement. Periods are half-open [periodStart, periodEnd).
+         *
+         *     **Who:** ADMIN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant with an offset, inclusive
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant with an offset, exclusive; after periodStart, not in the future
+                         */
+                        periodEnd: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                id: string;
+                                trigger: "MANUAL" | "SCHEDULE";
+                                /**
+                                 * Format: date-time
+                                 * @description start (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end (exclusive)
+                                 */
+                                periodEnd: string;
+                                settlementCount: number;
+                                /** @description KRW; Σ settlements */
+                                grossAmount: number;
+                                /** @description KRW; Σ settlements */
+                                commissionAmount: number;
+                                /** @description KRW; Σ settlements */
+                                netAmount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description when it ran
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                caregiverUserId: string;
+                                caregiverName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description start of the period (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end of the period (exclusive)
+                                 */
+                                periodEnd: string;
+                                /** @description KRW; Σ line amounts */
+                                grossAmount: number;
+                                /** @description KRW; Σ line commissions */
+                                commissionAmount: number;
+                                /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                                netAmount: number;
+                                /** @description the rate applied, e.g. 0.1 */
+                                commissionRate: number;
+                                status: "PENDING" | "PAID";
+                                paidAt: string | null;
+                                transferReference: string | null;
+                                payoutProvider: string | null;
+                                lines: {
+                                    reservationId: string;
+                                    /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                    kind: "FINISHED" | "LATE_REFUND";
+                                    /**
+                                     * Format: date-time
+                                     * @description when the reservation finished (completion, or cancellation with money kept)
+                                     */
+                                    finishedAt: string;
+                                    /** @description KRW; payments in this line */
+                                    paid: number;
+                                    /** @description KRW; refunds in this line */
+                                    refunded: number;
+                                    /** @description KRW; paid - refunded */
+                                    amount: number;
+                                    /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                    commissionAmount: number;
+                                    /** @description KRW; amount - commissionAmount */
+                                    netAmount: number;
+                                }[];
+                                runId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description when the run created it
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settlements/runs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a settlement run
+         * @description What POST /admin/settlements/runs would create now, writing nothing (id, runId and createdAt are null). Same 400s.
+         *
+         *     **Who:** ADMIN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant with an offset, inclusive
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 instant with an offset, exclusive; after periodStart, not in the future
+                         */
+                        periodEnd: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: null;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                caregiverUserId: string;
+                                caregiverName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description start of the period (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end of the period (exclusive)
+                                 */
+                                periodEnd: string;
+                                /** @description KRW; Σ line amounts */
+                                grossAmount: number;
+                                /** @description KRW; Σ line commissions */
+                                commissionAmount: number;
+                                /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                                netAmount: number;
+                                /** @description the rate applied, e.g. 0.1 */
+                                commissionRate: number;
+                                status: "PENDING" | "PAID";
+                                paidAt: string | null;
+                                transferReference: string | null;
+                                payoutProvider: string | null;
+                                lines: {
+                                    reservationId: string;
+                                    /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                    kind: "FINISHED" | "LATE_REFUND";
+                                    /**
+                                     * Format: date-time
+                                     * @description when the reservation finished (completion, or cancellation with money kept)
+                                     */
+                                    finishedAt: string;
+                                    /** @description KRW; payments in this line */
+                                    paid: number;
+                                    /** @description KRW; refunds in this line */
+                                    refunded: number;
+                                    /** @description KRW; paid - refunded */
+                                    amount: number;
+                                    /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                    commissionAmount: number;
+                                    /** @description KRW; amount - commissionAmount */
+                                    netAmount: number;
+                                }[];
+                                runId: null;
+                                createdAt: null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Settlements
+         * @description Newest first, with lines. Filters: status, caregiverId (profile id), and from/to: settlements whose period overlaps [from, to).
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "PAID";
+                    /** @description the caregiver's profile id */
+                    caregiverId?: string;
+                    /** @description settlements whose period overlaps [from, to): periodEnd > from */
+                    from?: string;
+                    /** @description settlements whose period overlaps [from, to): periodStart < to */
+                    to?: string;
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                caregiverUserId: string;
+                                caregiverName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description start of the period (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end of the period (exclusive)
+                                 */
+                                periodEnd: string;
+                                /** @description KRW; Σ line amounts */
+                                grossAmount: number;
+                                /** @description KRW; Σ line commissions */
+                                commissionAmount: number;
+                                /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                                netAmount: number;
+                                /** @description the rate applied, e.g. 0.1 */
+                                commissionRate: number;
+                                status: "PENDING" | "PAID";
+                                paidAt: string | null;
+                                transferReference: string | null;
+                                payoutProvider: string | null;
+                                lines: {
+                                    reservationId: string;
+                                    /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                    kind: "FINISHED" | "LATE_REFUND";
+                                    /**
+                                     * Format: date-time
+                                     * @description when the reservation finished (completion, or cancellation with money kept)
+                                     */
+                                    finishedAt: string;
+                                    /** @description KRW; payments in this line */
+                                    paid: number;
+                                    /** @description KRW; refunds in this line */
+                                    refunded: number;
+                                    /** @description KRW; paid - refunded */
+                                    amount: number;
+                                    /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                    commissionAmount: number;
+                                    /** @description KRW; amount - commissionAmount */
+                                    netAmount: number;
+                                }[];
+                                runId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description when the run created it
+                                 */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settlements/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Settlements as CSV
+         * @description The list's filters, every match (at most 10,000), one row per settlement: 정산ID, 간병인ID, 간병인, 정산 시작, 정산 종료, 총액, 수수료, 지급액, 상태, 지급일, 이체 참조. UTF-8 with a BOM (Korean Excel), CRLF, RFC 4180 quoting, amounts as plain numbers, times in KST 'YYYY-MM-DD HH:mm'; text cells starting with = + - @ get a leading '.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "PAID";
+                    /** @description the caregiver's profile id */
+                    caregiverId?: string;
+                    /** @description settlements whose period overlaps [from, to): periodEnd > from */
+                    from?: string;
+                    /** @description settlements whose period overlaps [from, to): periodStart < to */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description UTF-8 CSV with a byte order mark, CRLF line ends, one row per settlement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A settlement
+         * @description 404 SETTLEMENT_NOT_FOUND when unknown.
+         *
+         *     **Who:** ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description settlement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the caregiver's profile id */
+                            caregiverId: string;
+                            caregiverUserId: string;
+                            caregiverName: string;
+                            /**
+                             * Format: date-time
+                             * @description start of the period (inclusive)
+                             */
+                            periodStart: string;
+                            /**
+                             * Format: date-time
+                             * @description end of the period (exclusive)
+                             */
+                            periodEnd: string;
+                            /** @description KRW; Σ line amounts */
+                            grossAmount: number;
+                            /** @description KRW; Σ line commissions */
+                            commissionAmount: number;
+                            /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                            netAmount: number;
+                            /** @description the rate applied, e.g. 0.1 */
+                            commissionRate: number;
+                            status: "PENDING" | "PAID";
+                            paidAt: string | null;
+                            transferReference: string | null;
+                            payoutProvider: string | null;
+                            lines: {
+                                reservationId: string;
+                                /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                kind: "FINISHED" | "LATE_REFUND";
+                                /**
+                                 * Format: date-time
+                                 * @description when the reservation finished (completion, or cancellation with money kept)
+                                 */
+                                finishedAt: string;
+                                /** @description KRW; payments in this line */
+                                paid: number;
+                                /** @description KRW; refunds in this line */
+                                refunded: number;
+                                /** @description KRW; paid - refunded */
+                                amount: number;
+                                /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                commissionAmount: number;
+                                /** @description KRW; amount - commissionAmount */
+                                netAmount: number;
+                            }[];
+                            runId: string;
+                            /**
+                             * Format: date-time
+                             * @description when the run created it
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settlements/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a settlement out
+         * @description PENDING -> PAID once, through the payout provider (manual: the admin made the bank transfer and records its reference). The caregiver is notified (SETTLEMENT_PAID, and Slack when enabled); audited (settlement.pay). Already PAID: 409 SETTLEMENT_ALREADY_PAID; unknown: 404 SETTLEMENT_NOT_FOUND.
+         *
+         *     **Who:** ADMIN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description settlement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the bank transfer reference */
+                        transferReference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the caregiver's profile id */
+                            caregiverId: string;
+                            caregiverUserId: string;
+                            caregiverName: string;
+                            /**
+                             * Format: date-time
+                             * @description start of the period (inclusive)
+                             */
+                            periodStart: string;
+                            /**
+                             * Format: date-time
+                             * @description end of the period (exclusive)
+                             */
+                            periodEnd: string;
+                            /** @description KRW; Σ line amounts */
+                            grossAmount: number;
+                            /** @description KRW; Σ line commissions */
+                            commissionAmount: number;
+                            /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                            netAmount: number;
+                            /** @description the rate applied, e.g. 0.1 */
+                            commissionRate: number;
+                            status: "PENDING" | "PAID";
+                            paidAt: string | null;
+                            transferReference: string | null;
+                            payoutProvider: string | null;
+                            lines: {
+                                reservationId: string;
+                                /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                kind: "FINISHED" | "LATE_REFUND";
+                                /**
+                                 * Format: date-time
+                                 * @description when the reservation finished (completion, or cancellation with money kept)
+                                 */
+                                finishedAt: string;
+                                /** @description KRW; payments in this line */
+                                paid: number;
+                                /** @description KRW; refunds in this line */
+                                refunded: number;
+                                /** @description KRW; paid - refunded */
+                                amount: number;
+                                /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                commissionAmount: number;
+                                /** @description KRW; amount - commissionAmount */
+                                netAmount: number;
+                            }[];
+                            runId: string;
+                            /**
+                             * Format: date-time
+                             * @description when the run created it
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My settlements
+         * @description The caller's settlements, newest first, with lines. A reservation is settled in the period in which it finished: COMPLETED (check-out or auto-completion) at completedAt, or CANCELLED with money kept (paid, refund < total: the guardian's late cancellation) when it was cancelled. Its line: paid = Σ payments, refunded = Σ refunds known at the run (from payment events), amount = paid - refunded. Commission per line = |amount| × rate rounded half up to whole won, with the sign of amount (integer arithmetic, rate in basis points); netAmount = amount - commission; a settlement's gross/commission/net are the sums of its lines. Money that moves after a reservation was settled (a late refund) becomes a LATE_REFUND line (negative) in the next run whose period ends after it, never a change to a closed settlement. Periods are half-open [periodStart, periodEnd).
+         *
+         *     **Who:** CAREGIVER.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "PAID";
+                    /** @description page size (1-100) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description the caregiver's profile id */
+                                caregiverId: string;
+                                caregiverUserId: string;
+                                caregiverName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description start of the period (inclusive)
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date-time
+                                 * @description end of the period (exclusive)
+                                 */
+                                periodEnd: string;
+                                /** @description KRW; Σ line amounts */
+                                grossAmount: number;
+                                /** @description KRW; Σ line commissions */
+                                commissionAmount: number;
+                                /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                                netAmount: number;
+                                /** @description the rate applied, e.g. 0.1 */
+                                commissionRate: number;
+                                status: "PENDING" | "PAID";
+                                paidAt: string | null;
+                                transferReference: string | null;
+                                payoutProvider: string | null;
+                                lines: {
+                                    reservationId: string;
+                                    /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                    kind: "FINISHED" | "LATE_REFUND";
+                                    /**
+                                     * Format: date-time
+                                     * @description when the reservation finished (completion, or cancellation with money kept)
+                                     */
+                                    finishedAt: string;
+                                    /** @description KRW; payments in this line */
+                                    paid: number;
+                                    /** @description KRW; refunds in this line */
+                                    refunded: number;
+                                    /** @description KRW; paid - refunded */
+                                    amount: number;
+                                    /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                    commissionAmount: number;
+                                    /** @description KRW; amount - commissionAmount */
+                                    netAmount: number;
+                                }[];
+                                runId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description when the run created it
+                                 */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlements/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My earnings
+         * @description thisMonth: reservations finished this KST calendar month, settled or not, at the current rate; unsettled: finished, not settled yet; pending/paid: settlements by status; nextPayoutDate: the next scheduled run (null when there is no schedule).
+         *
+         *     **Who:** CAREGIVER.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            thisMonth: {
+                                /** @description KRW; reservations finished this KST month, settled or not */
+                                grossAmount: number;
+                                /** @description KRW; at the current rate */
+                                commissionAmount: number;
+                                /** @description KRW; gross - commission */
+                                netAmount: number;
+                                reservationCount: number;
+                            };
+                            /** @description finished, not settled yet (at the current rate) */
+                            unsettled: {
+                                /** @description KRW; Σ net */
+                                netAmount: number;
+                                reservationCount: number;
+                            };
+                            /** @description settlements waiting for payout */
+                            pending: {
+                                /** @description KRW; Σ net */
+                                netAmount: number;
+                                count: number;
+                            };
+                            /** @description settlements paid out */
+                            paid: {
+                                /** @description KRW; Σ net */
+                                netAmount: number;
+                                count: number;
+                            };
+                            nextPayoutDate: string | null;
+                            commissionRate: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable and machine-readable */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my settlements
+         * @description Another caregiver's (or unknown): 404 SETTLEMENT_NOT_FOUND.
+         *
+         *     **Who:** CAREGIVER.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description settlement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the caregiver's profile id */
+                            caregiverId: string;
+                            caregiverUserId: string;
+                            caregiverName: string;
+                            /**
+                             * Format: date-time
+                             * @description start of the period (inclusive)
+                             */
+                            periodStart: string;
+                            /**
+                             * Format: date-time
+                             * @description end of the period (exclusive)
+                             */
+                            periodEnd: string;
+                            /** @description KRW; Σ line amounts */
+                            grossAmount: number;
+                            /** @description KRW; Σ line commissions */
+                            commissionAmount: number;
+                            /** @description KRW; grossAmount - commissionAmount: what the caregiver is paid */
+                            netAmount: number;
+                            /** @description the rate applied, e.g. 0.1 */
+                            commissionRate: number;
+                            status: "PENDING" | "PAID";
+                            paidAt: string | null;
+                            transferReference: string | null;
+                            payoutProvider: string | null;
+                            lines: {
+                                reservationId: string;
+                                /** @description FINISHED: the reservation settled in the period it finished; LATE_REFUND: money that moved after its settlement (usually negative) */
+                                kind: "FINISHED" | "LATE_REFUND";
+                                /**
+                                 * Format: date-time
+                                 * @description when the reservation finished (completion, or cancellation with money kept)
+                                 */
+                                finishedAt: string;
+                                /** @description KRW; payments in this line */
+                                paid: number;
+                                /** @description KRW; refunds in this line */
+                                refunded: number;
+                                /** @description KRW; paid - refunded */
+                                amount: number;
+                                /** @description KRW; round half up of |amount| × rate, with the sign of amount */
+                                commissionAmount: number;
+                                /** @description KRW; amount - commissionAmount */
+                                netAmount: number;
+                            }[];
+                            runId: string;
+                            /**
+                             * Format: date-time
+                             * @description when the run created it
+                             */
+                            createdAt: string;
                         };
                     };
                 };

@@ -6,6 +6,7 @@ import { AsyncView } from '../ui/feedback.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ACTIVE_STATUSES, byStart, loadMyProfile, loadReservations, useLiveReload, type MyProfile } from './data.ts';
+import { earningsMessages } from './earnings-messages.ts';
 import { caregiverMessages } from './messages.ts';
 import { StatusCard } from './status-card.tsx';
 import './caregiver.css';
@@ -43,6 +44,7 @@ function NoProfile() {
 function Dashboard({ overview }: { overview: Overview & { profile: MyProfile } }) {
   const m = useMessages(caregiverMessages).home;
   const c = useMessages(common);
+  const e = useMessages(earningsMessages).earnings;
   const f = useFormat();
   const next = overview.next;
   return (
@@ -87,6 +89,15 @@ function Dashboard({ overview }: { overview: Overview & { profile: MyProfile } }
               </div>
             </>
           )}
+        </section>
+        <section className="card stack" aria-labelledby="cg-earnings-title">
+          <h2 id="cg-earnings-title">{c.nav.caregiverEarnings}</h2>
+          <p>{e.homeBody}</p>
+          <div>
+            <Link to="/caregiver/earnings" className="btn btn-secondary">
+              {e.homeLink}
+            </Link>
+          </div>
         </section>
       </div>
     </div>

@@ -6,6 +6,7 @@ const CaregiverProfilePage = lazy(() => import('./profile-page.tsx').then((m) =>
 const CaregiverRequestsPage = lazy(() => import('./requests-page.tsx').then((m) => ({ default: m.CaregiverRequestsPage })));
 const CaregiverSchedulePage = lazy(() => import('./schedule-page.tsx').then((m) => ({ default: m.CaregiverSchedulePage })));
 const CaregiverReservationPage = lazy(() => import('./reservation-page.tsx').then((m) => ({ default: m.CaregiverReservationPage })));
+const CaregiverEarningsPage = lazy(() => import('./earnings-page.tsx').then((m) => ({ default: m.CaregiverEarningsPage })));
 
 // The caregiver area, loaded only when a caregiver opens it.
 export const caregiverRoutes: readonly RouteDef[] = [
@@ -14,4 +15,5 @@ export const caregiverRoutes: readonly RouteDef[] = [
   { path: '/caregiver/requests', roles: ['CAREGIVER'], page: CaregiverRequestsPage },
   { path: '/caregiver/schedule', roles: ['CAREGIVER'], page: CaregiverSchedulePage },
   { path: '/caregiver/reservations/:id', roles: ['CAREGIVER'], page: CaregiverReservationPage },
+  { path: '/caregiver/earnings', roles: ['CAREGIVER'], page: CaregiverEarningsPage },
 ];

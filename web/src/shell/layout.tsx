@@ -85,6 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/caregiver">{m.nav.caregiverHome}</NavLink>
                 <NavLink to="/caregiver/requests">{m.nav.caregiverRequests}</NavLink>
                 <NavLink to="/caregiver/schedule">{m.nav.caregiverSchedule}</NavLink>
+                <NavLink to="/caregiver/earnings">{m.nav.caregiverEarnings}</NavLink>
                 <NavLink to="/caregiver/profile">{m.nav.caregiverProfile}</NavLink>
                 <NavLink to="/chat">{m.nav.chat}</NavLink>
               </>
@@ -95,6 +96,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/admin/caregivers">{m.nav.adminCaregivers}</NavLink>
                 <NavLink to="/admin/reservations">{m.nav.adminReservations}</NavLink>
                 <NavLink to="/admin/payments">{m.nav.adminPayments}</NavLink>
+                <NavLink to="/admin/settlements">{m.nav.adminSettlements}</NavLink>
+                <NavLink to="/admin/users">{m.nav.adminUsers}</NavLink>
+                <NavLink to="/admin/audit-log">{m.nav.adminAuditLog}</NavLink>
+                <NavLink to="/admin/stats">{m.nav.adminStats}</NavLink>
               </>
             )}
           </nav>

@@ -119,6 +119,16 @@ export const stats: AdminStats = {
   users: { active: 42, byRole: { GUARDIAN: 5, CAREGIVER: 36, ADMIN: 1 } },
   caregivers: { byStatus: { PENDING: 2, APPROVED: 33, REJECTED: 1, SUSPENDED: 0 } },
   generatedAt: '2026-11-25T03:00:00.000Z',
+  period: { from: '2026-10-26T15:00:00.000Z', to: '2026-11-25T03:00:00.000Z', granularity: 'day' },
+  series: [],
+  periodTotals: {
+    reservations: { created: 0, byStatus: { REQUESTED: 0, ACCEPTED: 0, CONFIRMED: 0, IN_PROGRESS: 0, COMPLETED: 0, REJECTED: 0, CANCELLED: 0, EXPIRED: 0 } },
+    grossAmount: 0,
+    refundedAmount: 0,
+    commissionAmount: 0,
+    newUsers: 0,
+    activeCaregivers: 0,
+  },
 };
 
 export const page = <T>(items: T[]) => ({ items, nextCursor: null });
