@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { kstClock } from '../../src/platform/kst.ts';
 import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, watchRun, type Actor, type BrowserRun } from './support/browser.ts';
@@ -208,6 +210,23 @@ describeInBrowser('settlements in Chromium (ko: admin on a desktop, caregiver on
     await waitForText(summary, m.admin('settlements.status.PAID'));
     await waitForText(summary, `KB-${tag}`);
     await admin.shot('paid');
+  });
+
+  it('the admin downloads the list as CSV for Korean Excel (kept next to the screenshots)', async () => {
+    const { page } = admin;
+    await nav(page, 'nav.adminSettlements').click();
+    await onPage(page, m.common('nav.adminSettlements'));
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, m.admin('settlements.list.csv')).click()]);
+    expect(download.suggestedFilename()).toMatch(/^settlements-\d{8}\.csv$/);
+    const file = join(adminRun!.dir, 'settlements.csv');
+    await download.saveAs(file);
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row] = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(header).toBe('간병인,정산 시작,정산 종료,총액,수수료,지급액,상태,지급일,이체 참조,정산ID,간병인ID');
+    expect(row).toContain(`${people.caregiver.name},`);
+    expect(row).toContain(`,${netAmount},지급 완료,`);
+    expect(row).toContain(`,KB-${tag},${settlementId},`);
   });
 
   it('the caregiver sees the settlement paid, with the net amount, on the earnings page', async () => {

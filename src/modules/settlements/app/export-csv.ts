@@ -9,7 +9,8 @@ import { adminFilter, type AdminSettlementQuery } from './list-settlements.ts';
 // (domain/csv.ts: BOM, CRLF, plain numbers, formula guard). Times in KST, 'YYYY-MM-DD HH:mm'.
 
 export const CSV_MAX_ROWS = 10_000;
-export const CSV_HEADER = ['정산ID', '간병인ID', '간병인', '정산 시작', '정산 종료', '총액', '수수료', '지급액', '상태', '지급일', '이체 참조'];
+/** What an accountant reads first comes first (name, period, money, status); the ids close the row. */
+export const CSV_HEADER = ['간병인', '정산 시작', '정산 종료', '총액', '수수료', '지급액', '상태', '지급일', '이체 참조', '정산ID', '간병인ID'];
 const STATUS_TEXT = { PENDING: '지급 대기', PAID: '지급 완료' } as const;
 
 const kstMinute = (at: Date) => kstIso(at).slice(0, 16).replace('T', ' ');
@@ -21,8 +22,6 @@ export function makeExportCsv({ platform }: SettlementsDeps) {
     const body = toCsv(
       CSV_HEADER,
       rows.map((row) => [
-        row.id,
-        row.caregiver_id,
         row.caregiver_name,
         kstMinute(row.period_start),
         kstMinute(row.period_end),
@@ -32,6 +31,8 @@ export function makeExportCsv({ platform }: SettlementsDeps) {
         STATUS_TEXT[row.status],
         row.paid_at ? kstMinute(row.paid_at) : null,
         row.transfer_reference,
+        row.id,
+        row.caregiver_id,
       ]),
     );
     const today = kstIso(platform.clock.now()).slice(0, 10).replaceAll('-', '');

@@ -108,8 +108,8 @@ export function settlementRoutes(app: FastifyInstance, useCases: SettlementsUseC
         tags: adminTags,
         summary: 'Settlements as CSV',
         description:
-          'The list\'s filters, every match (at most 10,000), one row per settlement: 정산ID, 간병인ID, 간병인, 정산 시작, 정산 종료, 총액, ' +
-          '수수료, 지급액, 상태, 지급일, 이체 참조. UTF-8 with a BOM (Korean Excel), CRLF, RFC 4180 quoting, amounts as plain numbers, ' +
+          'The list\'s filters, every match (at most 10,000), one row per settlement: 간병인, 정산 시작, 정산 종료, 총액, 수수료, ' +
+          '지급액, 상태, 지급일, 이체 참조, 정산ID, 간병인ID. UTF-8 with a BOM (Korean Excel), CRLF, RFC 4180 quoting, amounts as plain numbers, ' +
           "times in KST 'YYYY-MM-DD HH:mm'; text cells starting with = + - @ get a leading '.",
         querystring: ExportQuery,
         response: { 200: CsvResponse },
