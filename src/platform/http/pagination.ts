@@ -22,6 +22,14 @@ export const adminListQueryOf = <S extends TSchema>(status: S, text: { status: s
       to: Type.Optional(Type.String({ format: 'date-time', description: text.to })),
       caregiverId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "the caregiver's profile id (as in reservations' caregiverId)" })),
       guardianId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: text.guardianId })),
+      q: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 100,
+          description:
+            "the guardian's or the caregiver's name or email (substring, case-insensitive) or phone number (digits, dashes and spaces ignored)",
+        }),
+      ),
       limit: Type.Optional(LimitParam),
       cursor: Type.Optional(CursorParam),
     },

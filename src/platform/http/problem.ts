@@ -78,6 +78,8 @@ function fromFastifyError(error: FastifyError): Problem | undefined {
           : v.keyword === 'required'
             ? 'is required'
             : (v.message ?? 'is invalid'),
+      keyword: v.keyword,
+      params: v.params ?? {},
     }));
     return problem(400, 'VALIDATION_FAILED', `The ${part ?? 'request'} is not valid`, errors);
   }
@@ -94,6 +96,12 @@ function fromFastifyError(error: FastifyError): Problem | undefined {
       return problem(400, 'BAD_REQUEST', 'The Content-Length header does not match the body');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send this as multipart/form-data');
+    case 'FST_MP_PREMATURE_CLOSE':
+      return problem(400, 'MALFORMED_MULTIPART', 'The multipart/form-data body ended early');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(400, 'VALIDATION_FAILED', 'The request is not valid', [{ field: 'params', message: `each path segment is at most ${MAX_PARAM_LENGTH} characters` }]);
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'BAD_REQUEST', 'The URL is not valid');
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT':
@@ -105,18 +113,55 @@ function fromFastifyError(error: FastifyError): Problem | undefined {
   return undefined;
 }
 
+// Safety nets for input that got past validation (the causes are fixed there: input-rules.ts). A database data
+// exception (SQLSTATE class 22: invalid text representation, value out of range, U+0000 in text...) is the caller's
+// input, not our failure; so is a multipart body the parser cannot read (busboy throws plain Errors).
+const DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
+export const DATA_EXCEPTION_DETAIL = 'A value in the request is malformed or out of range';
+const MALFORMED_MULTIPART = /^Multipart: |multipart data|^Malformed (part header|content type)/;
+
+function fromInputError(error: unknown): Problem | undefined {
+  if (!(error instanceof Error) || (error as FastifyError).statusCode !== undefined) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && DATA_EXCEPTION.test(code)) {
+    return problem(400, 'VALIDATION_FAILED', DATA_EXCEPTION_DETAIL);
+  }
+  if (MALFORMED_MULTIPART.test(error.message)) return problem(400, 'MALFORMED_MULTIPART', 'The multipart/form-data body cannot be read');
+  return undefined;
+}
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof AppError) {
     const body = problem(STATUS[error.kind], error.code, error.message, error.errors);
     return error.extra ? { ...error.extra, ...body } : body;
   }
-  const known = fromFastifyError(error as FastifyError);
+  const known = fromFastifyError(error as FastifyError) ?? fromInputError(error);
   if (known) return known;
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return problem(status, 'BAD_REQUEST', 'The request could not be processed');
   }
   return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Quote the request id when reporting it.');
+}
+
+/** Fastify's `maxParamLength`: ids are uuids, and no path segment of ours is longer. */
+export const MAX_PARAM_LENGTH = 100;
+
+/**
+ * Fastify's `frameworkErrors` option: errors the router meets before any route (a path segment longer than
+ * MAX_PARAM_LENGTH, a URL that does not decode) answer problem+json too, without echoing the URL.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const body = toProblem(error);
+  request.log.info({ code: body.code, status: body.status }, 'request refused');
+  reply.header('x-request-id', request.id);
+  return sendProblem(reply, { ...body, requestId: request.id });
+}
+
+/** The path of a URL for a message: at most 100 characters, so a long or hostile URL is not echoed whole. */
+function shortPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.length > 100 ? `${path.slice(0, 100)}...` : path;
 }
 
 /** Answers a request no route matched with something other than a problem (the web app's index.html), or undefined. */
@@ -134,6 +179,7 @@ export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoun
   });
   app.setNotFoundHandler(
     (request, reply) =>
-      fallback?.(request, reply) ?? sendProblem(reply, problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+      fallback?.(request, reply) ??
+      sendProblem(reply, problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${shortPath(request.url)}`)),
   );
 }
