@@ -28,7 +28,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/modules/[^/]+/domain/', pathNot: '\\.test\\.ts$' },
       to: {
-        pathNot: ['^src/modules/[^/]+/domain/', '^src/modules/[^/]+/contract\\.ts$', '^src/platform/errors\\.ts$', '^src/platform/clock\\.ts$', '^src/platform/uuid\\.ts$', '^src/platform/kst\\.ts$', '^src/platform/access\\.ts$'],
+        pathNot: ['^src/modules/[^/]+/domain/', '^src/modules/[^/]+/contract\\.ts$', '^src/platform/errors\\.ts$', '^src/platform/clock\\.ts$', '^src/platform/uuid\\.ts$', '^src/platform/kst\\.ts$', '^src/platform/korean\\.ts$', '^src/platform/access\\.ts$'],
       },
     },
     {

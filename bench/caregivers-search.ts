@@ -23,7 +23,7 @@ const QUERIES: Record<string, string> = {
   'text q, by careerYears': '/api/v1/caregivers?q=치매&sort=careerYears&limit=20',
 };
 
-const appEnv = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', HOST: '127.0.0.1', PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: 'bench-admin-secret' };
+const appEnv = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', PAYMENT_PROVIDER: 'sandbox', HOST: '127.0.0.1', PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: 'bench-admin-secret' };
 const results: LoadResult[] = [];
 const dataDir = await mkdtemp(join(tmpdir(), 'carenest-bench-'));
 const dbName = `carenest_bench_${process.pid}`;

@@ -46,7 +46,7 @@ const pgUrl = await createBenchDatabase(ADMIN_URL, dbName);
 const dirs = [await mkdtemp(join(tmpdir(), 'carenest-bench-chat-a-')), await mkdtemp(join(tmpdir(), 'carenest-bench-chat-b-'))];
 const randomKey = randomBytes(32).toString('base64'); // replicas share the encryption key, as in production
 const env = (dataDir: string) => ({
-  DATABASE_URL: pgUrl, REDIS_URL, DATA_DIR: dataDir, DEMO_DATA: 'false', SERVE_WEB: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
+  DATABASE_URL: pgUrl, PAYMENT_PROVIDER: 'sandbox', REDIS_URL, DATA_DIR: dataDir, DEMO_DATA: 'false', SERVE_WEB: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: ADMIN_SECRET, LOGIN_MAX_FAILURES: '1000',
   DATA_ENCRYPTION_KEY: randomKey, AI_PROVIDER: 'gemini', GEMINI_API_KEY: gemini.apiKey, GEMINI_API_URL: gemini.url, GEMINI_MODEL: 'gemini-stand-in',
 });

@@ -70,7 +70,7 @@ async function during<T>(seconds: number, worker: (w: number) => Promise<T>, wor
 const results: Record<string, unknown> = {};
 await admin(`CREATE DATABASE ${dbName}`);
 const server = await startServer(['src/main.ts'], {
-  DATABASE_URL: pgUrl.toString(), DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
+  DATABASE_URL: pgUrl.toString(), PAYMENT_PROVIDER: 'sandbox', DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: ADMIN_SECRET, LOGIN_MAX_FAILURES: '1000',
 });
 try {

@@ -23,7 +23,7 @@ const REDIS_URL = process.env.REDIS_URL?.trim() ?? '';
 
 const QUERIES: Record<string, string> = { 'limit=10': '/api/v1/caregivers/top?limit=10', 'limit=50': '/api/v1/caregivers/top?limit=50' };
 
-const appEnv = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', HOST: '127.0.0.1', PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: 'bench-admin-secret' };
+const appEnv = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', PAYMENT_PROVIDER: 'sandbox', HOST: '127.0.0.1', PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: 'bench-admin-secret' };
 const results: LoadResult[] = [];
 const dataDir = await mkdtemp(join(tmpdir(), 'carenest-bench-top-'));
 const dbName = `carenest_bench_top_${process.pid}`;

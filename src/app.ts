@@ -1,12 +1,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import multipart from '@fastify/multipart';
 import type { Module, Platform } from './platform/module.ts';
 import type { AccessTokenVerifier } from './platform/access.ts';
 import { authorize, type Access } from './platform/http/access.ts';
-import { registerProblemHandlers } from './platform/http/problem.ts';
+import { frameworkErrors, MAX_PARAM_LENGTH, registerProblemHandlers } from './platform/http/problem.ts';
 import { registerValidation } from './platform/http/validation.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerHealth } from './platform/http/health.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { fastifyTrustProxy } from './platform/http/trust-proxy.ts';
 import { loggerOptions, requestId } from './platform/observability/logger.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
 import { localRealtimeOf } from './platform/realtime/local-realtime.ts';
@@ -39,16 +42,23 @@ export interface AppOptions {
   readonly websocket?: Partial<WebSocketOptions>;
   /** Built web app to serve at `/` (web/dist); none in API-only processes and most tests. */
   readonly webRoot?: string;
+  /** Where the request log goes (tests read it); stdout otherwise. */
+  readonly logStream?: DestinationStream;
 }
 
 /** Builds the HTTP app (no listening): tests drive it with inject(), main.ts listens. */
-export async function buildApp({ platform, modules, verifyAccessToken, websocket, webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ platform, modules, verifyAccessToken, websocket, webRoot, logStream }: AppOptions): Promise<FastifyInstance> {
+  const { config } = platform;
   const app = Fastify({
-    logger: loggerOptions(platform.config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     genReqId: requestId,
     requestIdHeader: false,
+    // Router errors (a path segment over the limit, an undecodable URL) answer problem+json: problem.ts.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies TRUST_PROXY names (none by default): request.ip keys rate limits.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.decorateRequest('actor', undefined);
@@ -73,13 +83,15 @@ export async function buildApp({ platform, modules, verifyAccessToken, websocket
   });
 
   registerValidation(app);
+  registerSecurityHeaders(app);
   registerProblemHandlers(app, webRoot ? await registerWebApp(app, webRoot) : undefined);
   await registerOpenApi(app);
   await app.register(multipart, {
     limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
     throwFileSizeLimit: true,
   });
-  registerMetrics(app, platform.metrics);
+  // With METRICS_PORT, main.ts serves /metrics on that port and this one answers 404 for it.
+  registerMetrics(app, platform.metrics, { serve: config.metricsPort === undefined, token: config.metricsToken });
   registerHealth(app, platform);
 
   // GET (upgrade) /api/v1/ws, fed by the in-process hub behind platform.realtime.
@@ -91,6 +103,7 @@ export async function buildApp({ platform, modules, verifyAccessToken, websocket
       verifyAccessToken,
       clock: platform.clock,
       frameHandlers: mergeSocketFrames(modules.map((module) => module.socketFrames)),
+      metrics: platform.metrics,
       ...(websocket ? { options: websocket } : {}),
     });
   }

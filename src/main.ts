@@ -9,13 +9,18 @@ import { openPlatform } from './platform/assemble.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { loggerOptions } from './platform/observability/logger.ts';
+import { buildMetricsServer } from './platform/observability/metrics.ts';
 import { resolveSecret } from './platform/secrets.ts';
 import { MIGRATION_SOURCES } from './modules/migrations.ts';
 import { createModules, startupSettings } from './modules/index.ts';
 import { seedDemoData, type DemoLogins } from './demo/seed.ts';
 import { ensureWebAssets, WEB_DIST } from './web-assets.ts';
+import { backupCommand, restoreCommand } from './platform/backup/cli.ts';
+import { lockDataDir } from './platform/backup/data-dir-lock.ts';
+import { travellingClock } from './platform/clock.ts';
 
-// `node src/main.ts` serves the platform; `migrate` only applies migrations; `openapi` prints the API document.
+// `node src/main.ts` serves the platform; `migrate` only applies migrations; `openapi` prints the API document;
+// `backup <file>` / `restore <file> [--force]` save and bring back an embedded DATA_DIR (platform/backup).
 
 type StartupSettings = SettingsOf<typeof startupSettings>;
 
@@ -51,13 +56,14 @@ function banner(config: Config, port: number, adminSecret: { value: string; sour
     `  App        ${base}/`,
     `  API        ${base}/api/v1`,
     `  API docs   ${base}/docs`,
-    `  Health     ${base}/health/ready    Metrics ${base}/metrics`,
+    `  Health     ${base}/health/ready    Metrics ${config.metricsPort ? `http://${host}:${config.metricsPort}` : base}/metrics${config.metricsToken ? ' (bearer METRICS_TOKEN)' : ''}`,
     `  Database   ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; cache ${config.redisUrl ? 'Redis' : 'in memory'}; events ${config.kafkaBrokers.length ? 'Kafka' : 'in process'}`,
   ];
   if (adminSecret.source !== 'environment') lines.push(`  Admin signup secret (ADMIN_SIGNUP_SECRET): ${adminSecret.value}`);
   if (demo) {
     lines.push('  Demo logins:');
-    lines.push(`    admin      ${demo.admin.email} / ${demo.admin.password}`);
+    const shared = demo.admin.sharedWithGuardians ? " (the guardians' too: loaded by an older version; start on a new DATA_DIR for an admin password of its own)" : '';
+    lines.push(`    admin      ${demo.admin.email} / ${demo.admin.password}${shared}`);
     for (const g of demo.guardians) lines.push(`    guardian   ${g.email} / ${g.password}`);
     lines.push(`    caregiver  ${demo.caregivers[0]?.email ?? '-'} / ${demo.caregivers[0]?.password ?? '-'} (and ${demo.caregivers.length - 1} more)`);
   }
@@ -70,12 +76,20 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
   if (config.databaseUrl && !process.env.JWT_SECRET) {
     logger.warn('JWT_SECRET is not set: it is generated into DATA_DIR; replicas must share one, so set it when running several');
   }
+  // Embedded: this process owns DATA_DIR (a second server or a direct backup would corrupt PGlite); `backup` asks it for snapshots.
+  const dataDirLock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir, 'server').catch((error: Error) => {
+    logger.fatal(error.message);
+    process.exit(1);
+  });
   const jwtSecret = await resolveSecret(config.jwtSecret, config.dataDir, 'jwt-secret');
   const adminSecret = await resolveSecret(config.adminSignupSecret, config.dataDir, 'admin-signup-secret');
-  const running = await openPlatform({ config, logger, migrations: MIGRATION_SOURCES });
+  // The demo seeder books past weeks of care through the use cases, on this clock sent back in time (src/demo/demo-history.ts).
+  const clock = travellingClock();
+  const running = await openPlatform({ config, logger, migrations: MIGRATION_SOURCES, clock });
+  if (dataDirLock && running.platform.database.dump) await dataDirLock.serveSnapshots(running.platform.database.dump);
   const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value }, settings);
   await running.start(modules.consumers, modules.workers);
-  const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value }) : undefined;
+  const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value, clock }) : undefined;
   const web = config.serveWeb && (await ensureWebAssets(logger));
   const app = await buildApp({
     platform: running.platform,
@@ -83,6 +97,8 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
     verifyAccessToken: modules.verifyAccessToken,
     ...(web ? { webRoot: WEB_DIST } : {}),
   });
+  // METRICS_PORT: /metrics on a port of its own (e.g. reachable only from the monitoring network).
+  const metricsServer = config.metricsPort ? buildMetricsServer(running.platform.metrics, { token: config.metricsToken, logLevel: config.logLevel }) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -93,7 +109,9 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
     force.unref();
     try {
       await app.close();
+      await metricsServer?.close();
       await running.close();
+      await dataDirLock?.release();
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
@@ -104,6 +122,7 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (metricsServer) await metricsServer.listen({ port: config.metricsPort, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
   logger.info({ startupSeconds: Number(seconds), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
   const { port } = app.server.address() as { port: number };
@@ -131,7 +150,9 @@ const command = process.argv[2] ?? 'serve';
 if (command === 'migrate') await runMigrations(readSettings().config);
 else if (command === 'serve') await serve(readSettings());
 else if (command === 'openapi') await printOpenApi();
+else if (command === 'backup') process.exit(await backupCommand(process.argv.slice(3), process.env));
+else if (command === 'restore') process.exit(await restoreCommand(process.argv.slice(3), process.env));
 else {
-  console.error(`unknown command "${command}": use serve (default), migrate or openapi`);
+  console.error(`unknown command "${command}": use serve (default), migrate, openapi, backup <file> or restore <file> [--force]`);
   process.exit(64);
 }

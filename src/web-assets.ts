@@ -44,7 +44,8 @@ export const CONTENT_SECURITY_POLICY = [
   `script-src 'self' ${TOSS}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  `connect-src 'self' ws: wss: ${TOSS}`,
+  // 'self' covers the same origin's ws:/wss: (CSP Level 3; Chrome 71+, Firefox, Safari 16+): the live socket is /api/v1/ws.
+  `connect-src 'self' ${TOSS}`,
   `frame-src 'self' blob: ${TOSS}`,
   "object-src 'self' blob:",
   "base-uri 'self'",
@@ -59,6 +60,9 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     // Files are looked up per request (not listed at start), so a rebuilt web/dist is served without a restart.
     wildcard: true,
     index: ['index.html'],
+    // web/dist holds brotli and gzip copies made at build time (web/build/precompress.ts): the best one the
+    // browser accepts is sent with Content-Encoding, and every answer says Vary: Accept-Encoding.
+    preCompressed: true,
     // Hashed asset names never change content: cache them for a year; index.html always revalidates.
     setHeaders(res, path) {
       res.header('x-content-type-options', 'nosniff');

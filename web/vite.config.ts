@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress.ts';
 
 // `npm run web:dev` serves the app with hot reload on :5173 and proxies the API (and its WebSocket)
 // to the server from `npm start` on :3000 (or WEB_API_URL). `npm run web:build` writes web/dist,
@@ -8,7 +9,7 @@ const api = process.env.WEB_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,7 @@
 // Demo people, made deterministically (same data on every machine) from a small seeded generator.
 
+import { withParticle } from '../platform/korean.ts';
+
 export interface DemoCaregiver {
   readonly name: string;
   readonly gender: 'MALE' | 'FEMALE';
@@ -71,7 +73,7 @@ export function demoCaregivers(count: number, currentYear: number): DemoCaregive
       birthYear: currentYear - age,
       careerYears,
       introduction:
-        `${careerYears}년 경력의 요양보호사입니다. ${services.map((s) => SERVICE_TEXT[s]).join(', ')}을(를) 주로 합니다. ` +
+        `${careerYears}년 경력의 요양보호사입니다. ${withParticle(services.map((s) => SERVICE_TEXT[s]).join(', '), '을/를')} 주로 합니다. ` +
         `${area.sido} ${first} 지역에서 활동하며, 어르신과 가족의 마음을 먼저 생각합니다.`,
       certificates,
       regions,

@@ -3,6 +3,10 @@ import { platformSettings } from '../platform/config.ts';
 import { composeSettings, type SettingsOf } from '../platform/settings.ts';
 import type { AccessTokenVerifier } from '../platform/access.ts';
 import type { EventConsumer } from '../platform/events/event.ts';
+import type { UserDirectory } from '../platform/user-names.ts';
+import { createRetentionWorker } from '../platform/retention/retention.ts';
+import { platformRetentionRules } from '../platform/retention/platform-rules.ts';
+import { retentionSettings } from '../platform/retention/settings.ts';
 import type { WithdrawalBlocker } from './identity/contract.ts';
 import { createIdentityModule, identityManifest } from './identity/index.ts';
 import { caregiversManifest, createCaregiversModule } from './caregivers/index.ts';
@@ -40,6 +44,8 @@ export const moduleSettings = composeSettings({
   notifications: notificationsManifest.settings,
   ai: aiManifest.settings,
   settlements: settlementsManifest.settings,
+  // Retention periods of every module's records: one policy, read by the platform's retention worker.
+  retention: retentionSettings,
 });
 
 export type ModuleSettings = SettingsOf<typeof moduleSettings>;
@@ -54,8 +60,15 @@ export interface ModuleSecrets {
 
 export function createModules(platform: Platform, secrets: ModuleSecrets, settings: ModuleSettings) {
   const caregivers = createCaregiversModule(platform, { settings: settings.caregivers });
-  const reservations = createReservationsModule(platform, { caregivers: caregivers.api, settings: settings.reservations });
-  const payments = createPaymentsModule(platform, { reservations: reservations.api, settings: settings.payments });
+  // Identity is built after reservations (its withdrawal check asks them); the admin lists reach it when asked.
+  const users: UserDirectory = { findUsers: (ids) => identity.api.findUsers(ids), searchUserIds: (q, limit) => identity.api.searchUserIds(q, limit) };
+  // The caregiver's view of a booking: earnings (settlements) and the family's contact (identity), both built later.
+  const caregiverView = {
+    earningsOf: (gross: number) => settlements.api.expectedEarnings(gross),
+    contactOf: (userId: string) => identity.api.findContact(userId),
+  };
+  const reservations = createReservationsModule(platform, { caregivers: caregivers.api, settings: settings.reservations, users, caregiverView });
+  const payments = createPaymentsModule(platform, { reservations: reservations.api, settings: settings.payments, users });
   // API.md: DELETE /users/me is 409 ACTIVE_RESERVATIONS while the user has reservations not yet finished.
   const unfinishedReservations: WithdrawalBlocker = async (userId) =>
     (await reservations.api.hasUnfinishedReservations(userId))
@@ -77,7 +90,8 @@ export function createModules(platform: Platform, secrets: ModuleSecrets, settin
   });
   const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements];
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
-  const workers: Worker[] = modules.flatMap((m) => m.workers ?? []);
+  const retention = createRetentionWorker(platform, settings.retention, [...platformRetentionRules, ...modules.flatMap((m) => m.retention ?? [])]);
+  const workers: Worker[] = [...modules.flatMap((m) => m.workers ?? []), ...(settings.retention.enabled ? [retention] : [])];
   const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
-  return { modules, consumers, workers, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements };
+  return { modules, consumers, workers, retention, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements };
 }

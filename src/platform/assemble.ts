@@ -13,6 +13,10 @@ import type { EventConsumer } from './events/event.ts';
 import type { Platform, Worker } from './module.ts';
 import { createFieldCipher, parseEncryptionKey } from './crypto.ts';
 import { resolveSecret } from './secrets.ts';
+import type { NewEvent } from './events/event.ts';
+import { instrumentCache } from './observability/cache-metrics.ts';
+import { eventMetrics } from './observability/event-metrics.ts';
+import { registerPlatformGauges } from './observability/platform-gauges.ts';
 import { createLocalRealtime, type LocalRealtime } from './realtime/local-realtime.ts';
 import { createRedisRealtime } from './realtime/redis-realtime.ts';
 
@@ -50,8 +54,14 @@ export async function openPlatform(options: {
   }
   const encryptionKey = parseEncryptionKey((await resolveSecret(config.dataEncryptionKey, config.dataDir, 'data-encryption-key')).value);
   if (!encryptionKey) throw new Error('the data encryption key in DATA_DIR/secrets is not 32 bytes');
-  const cache = createCache(config, clock);
   const metrics = options.metricsRegistry ?? new Registry();
+  const cache = instrumentCache(createCache(config, clock), metrics);
+  const stopGauges = registerPlatformGauges(metrics, { database, dataDir: config.dataDir });
+  const events = eventMetrics(metrics);
+  const eventsCommitted = (committed: readonly NewEvent[]): void => {
+    for (const event of committed) events.emitted.inc({ type: event.type });
+    relay?.kick();
+  };
   const realtime = createLocalRealtime();
   // With Redis, frames published on any replica reach the connections every replica holds.
   const redisRealtime = config.redisUrl
@@ -61,6 +71,7 @@ export async function openPlatform(options: {
     await redisRealtime?.ready;
   } catch (error) {
     await redisRealtime?.close();
+    stopGauges();
     await cache.close();
     if (!options.database) await database.close();
     throw new Error('Redis pub/sub for real-time delivery is unreachable at REDIS_URL', { cause: error });
@@ -72,7 +83,7 @@ export async function openPlatform(options: {
     logger: logger.child({ component: 'events' }),
     clock,
     metricsRegistry: metrics,
-    eventsCommitted: () => relay?.kick(),
+    eventsCommitted,
   });
   let relay: OutboxRelay | undefined;
   let running: readonly Worker[] = [];
@@ -87,7 +98,7 @@ export async function openPlatform(options: {
     metrics,
     cipher: createFieldCipher(encryptionKey),
     realtime: redisRealtime ?? realtime,
-    transact: createTransact({ database, clock, eventsCommitted: () => relay?.kick() }),
+    transact: createTransact({ database, clock, eventsCommitted }),
     poller: (spec) => createPoller(spec, { logger, metrics }),
   };
   return {
@@ -110,6 +121,7 @@ export async function openPlatform(options: {
       await relay?.stop();
       await bus.close();
       await redisRealtime?.close();
+      stopGauges();
       await cache.close();
       await database.close();
     },

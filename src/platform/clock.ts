@@ -18,3 +18,20 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
     },
   };
 }
+
+/**
+ * The system clock, shifted by an offset that can be changed: the demo seeder (src/demo/demo-history.ts)
+ * books, completes and reviews past weeks of care through the real use cases, then comes back to now.
+ */
+export function travellingClock(base: Clock = systemClock): Clock & { travelTo(at: Date): void; backToNow(): void } {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offsetMs),
+    travelTo(at) {
+      offsetMs = at.getTime() - base.now().getTime();
+    },
+    backToNow() {
+      offsetMs = 0;
+    },
+  };
+}

@@ -22,6 +22,9 @@ describe('platform configuration', () => {
       demoData: true,
       serveWeb: true,
       logLevel: 'info',
+      trustProxy: { kind: 'none' },
+      metricsPort: undefined,
+      metricsToken: undefined,
       databaseUrl: undefined,
       redisUrl: undefined,
       kafkaBrokers: [],
@@ -44,6 +47,7 @@ describe('platform configuration', () => {
     expect(parseDuration('24h')).toBe(86_400_000);
     expect(parseDuration('14d')).toBe(1_209_600_000);
     expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('5y')).toBe(5 * 365 * 86_400_000);
     for (const bad of ['', '15', 'm', '1.5h', '-1h', '0s', '2w']) expect(parseDuration(bad)).toBeUndefined();
   });
 
@@ -63,6 +67,31 @@ describe('platform configuration', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
     expect(problems.some((p) => p.startsWith('PORT must be an integer'))).toBe(true);
     expect(problems.some((p) => p.includes('STORAGE=s3 needs S3_BUCKET'))).toBe(true);
+  });
+
+  it('reads TRUST_PROXY as no proxy, a hop count or a list of addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: ' ' }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual({
+      kind: 'addresses',
+      addresses: ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback'],
+    });
+    for (const bad of ['true', '0', '33', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '127.0.0.1,', '::1/129', '1.2.3.4/8/1']) {
+      const problems = problemsOf(() => loadConfig({ TRUST_PROXY: bad }));
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0]).toMatch(/^TRUST_PROXY must be empty, a hop count/);
+    }
+  });
+
+  it('reads METRICS_PORT and METRICS_TOKEN, refusing a shared port or a short token', () => {
+    const config = loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: 'scrape-token-0123456789' });
+    expect(config).toMatchObject({ metricsPort: 9464, metricsToken: 'scrape-token-0123456789' });
+    const problems = problemsOf(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080', METRICS_TOKEN: 'short' }));
+    expect(problems).toEqual([
+      'METRICS_PORT must differ from PORT (both 8080)',
+      'METRICS_TOKEN must be at least 16 characters without spaces',
+    ]);
+    expect(problemsOf(() => loadConfig({ METRICS_PORT: 'x' }))[0]).toMatch(/^METRICS_PORT must be an integer/);
   });
 
   it('reads service settings', () => {

@@ -1,5 +1,6 @@
 import { parseEncryptionKey } from './crypto.ts';
 import { defineSettings, loadSettings, type Env } from './settings.ts';
+import { parseTrustProxy, TRUST_PROXY_EXPECTED, type TrustProxy } from './http/trust-proxy.ts';
 
 // The platform's own settings: where it listens and keeps data, which infrastructure it uses, its secrets.
 // Business settings (booking times, refund tiers, payment and Slack keys, ...) belong to the module that
@@ -15,6 +16,12 @@ export interface Config {
   /** Serve the web app (web/dist, built on first start when missing) at `/`. */
   readonly serveWeb: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Which peers' X-Forwarded-* headers are believed (TRUST_PROXY); none by default. */
+  readonly trustProxy: TrustProxy;
+  /** Serve /metrics on this port alone instead of the main one (METRICS_PORT). */
+  readonly metricsPort: number | undefined;
+  /** Require `Authorization: Bearer <token>` on /metrics (METRICS_TOKEN). */
+  readonly metricsToken: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly kafkaBrokers: readonly string[];
@@ -65,13 +72,23 @@ export const platformSettings = defineSettings((read): Config => {
     s3ForcePathStyle: read.bool('S3_FORCE_PATH_STYLE', read.string('S3_ENDPOINT') !== undefined),
   };
   if (storage.kind === 's3' && !storage.s3Bucket) read.problem('STORAGE=s3 needs S3_BUCKET');
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const metricsPort = read.string('METRICS_PORT') === undefined ? undefined : read.integer('METRICS_PORT', 0, 1, 65535);
+  if (metricsPort !== undefined && metricsPort === port) read.problem(`METRICS_PORT must differ from PORT (both ${port})`);
+  const metricsToken = read.string('METRICS_TOKEN');
+  if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    read.problem('METRICS_TOKEN must be at least 16 characters without spaces');
+  }
   return {
-    port: read.integer('PORT', 3000, 0, 65535),
+    port,
     host: read.string('HOST') ?? '0.0.0.0',
     dataDir: read.string('DATA_DIR') ?? './data',
     demoData: read.bool('DEMO_DATA', databaseUrl === undefined),
     serveWeb: read.bool('SERVE_WEB', true),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    trustProxy: read.parsed('TRUST_PROXY', '', parseTrustProxy, TRUST_PROXY_EXPECTED),
+    metricsPort,
+    metricsToken,
     databaseUrl,
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
     kafkaBrokers,

@@ -17,6 +17,9 @@ export type ErrorKind =
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** Schema errors: the AJV keyword and its params, so clients can say it in their own language. */
+  readonly keyword?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export class AppError extends Error {

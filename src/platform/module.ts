@@ -15,6 +15,7 @@ import type { Settings } from './settings.ts';
 import { migrationsAt, type MigrationSource } from './db/migrator.ts';
 import type { Transact } from './events/transact.ts';
 import type { Poller, PollerSpec } from './poller.ts';
+import type { RetentionRule } from './retention/retention.ts';
 
 // What every module is given: infrastructure only, no other module.
 export interface Platform {
@@ -50,6 +51,8 @@ export interface Module {
   readonly workers?: readonly Worker[];
   /** Client frames of /ws it answers, by type (platform/realtime/socket-frames.ts). */
   readonly socketFrames?: SocketFrameHandlers;
+  /** What of its data is deleted or anonymised when, applied by the platform's retention worker (docs/data-retention.md). */
+  readonly retention?: readonly RetentionRule[];
 }
 
 /** Background work the app starts and stops with the platform; a Poller is one. */

@@ -94,6 +94,8 @@ export interface AdminListQuery<Status extends string> extends PageQuery {
   readonly to?: string | undefined;
   readonly caregiverId?: string | undefined;
   readonly guardianId?: string | undefined;
+  /** A name, email or phone of the guardian or the caregiver (resolved to user ids by the list's use case). */
+  readonly q?: string | undefined;
 }
 
 /** An admin list's filter as repositories take it: the range as instants, `to` after `from`. */
@@ -103,6 +105,8 @@ export interface AdminListFilter<Status extends string> {
   readonly to?: Date | undefined;
   readonly caregiverId?: string | undefined;
   readonly guardianId?: string | undefined;
+  /** Rows whose guardian or caregiver is one of these users (the users `q` matched; empty matches nothing). */
+  readonly userIds?: readonly string[] | undefined;
 }
 
 /** Checks an admin list's query: a bad range or cursor is a 400 on its field. */

@@ -11,6 +11,12 @@ export interface ResolvedSecret {
   readonly source: 'environment' | 'file' | 'generated';
 }
 
+/** A secret kept in DATA_DIR by an earlier `resolveSecret`, or undefined: never generates one. */
+export async function storedSecret(dataDir: string, fileName: string): Promise<string | undefined> {
+  const existing = await readFile(join(dataDir, 'secrets', fileName), 'utf8').catch(() => undefined);
+  return existing?.trim() || undefined;
+}
+
 export async function resolveSecret(given: string | undefined, dataDir: string, fileName: string): Promise<ResolvedSecret> {
   if (given) return { value: given, source: 'environment' };
   const dir = join(dataDir, 'secrets');

@@ -20,7 +20,7 @@ export interface EnvReader {
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T;
   integer(name: string, fallback: number, min: number, max: number): number;
   bool(name: string, fallback: boolean): boolean;
-  /** `90s`, `15m`, `24h`, `14d`, `500ms` in milliseconds; `allowZero`: `0s` means 0 (off). */
+  /** `90s`, `15m`, `24h`, `14d`, `5y` (365 days), `500ms` in milliseconds; `allowZero`: `0s` means 0 (off). */
   duration(name: string, fallback: string, options?: { allowZero?: boolean }): number;
   url(name: string, protocols: readonly string[]): string | undefined;
   /** A fraction from 0 (inclusive) to 1 (exclusive), like 0.10. */
@@ -64,11 +64,11 @@ export function defaultSettings<T>(settings: Settings<T>): T {
   return loadSettings({}, settings);
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, y: 365 * 86_400_000 };
 
-/** Parses `90s`, `15m`, `24h`, `14d` (and `500ms`) into milliseconds; undefined when malformed. */
+/** Parses `90s`, `15m`, `24h`, `14d`, `5y` (a year is 365 days) and `500ms` into milliseconds; undefined when malformed. */
 export function parseDuration(text: string): number | undefined {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(text.trim());
+  const match = /^(\d+)(ms|s|m|h|d|y)$/.exec(text.trim());
   if (!match) return undefined;
   const value = Number(match[1]) * DURATION_UNITS[match[2]!]!;
   return Number.isSafeInteger(value) && value > 0 ? value : undefined;
@@ -112,7 +112,7 @@ function envReader(env: Env, problems: string[]): EnvReader {
       return fallback;
     },
     duration(name, fallback, options = {}) {
-      if (options.allowZero && /^0+(ms|s|m|h|d)$/.test(string(name) ?? '')) return 0;
+      if (options.allowZero && /^0+(ms|s|m|h|d|y)$/.test(string(name) ?? '')) return 0;
       return parsed(name, fallback, parseDuration, 'be a duration like 90s, 15m, 24h or 14d');
     },
     url(name, protocols) {

@@ -1,5 +1,6 @@
 import { invalid, type FieldError } from './errors.ts';
 import { kstClock } from './kst.ts';
+import { YEAR_MAX, YEAR_MIN } from './http/input-rules.ts';
 
 // A period cut into KST calendar buckets (day, ISO week starting Monday, month) for statistics over time.
 // Pure: the clock is passed in. Buckets are [start, next start), the last one cut at `to`; repositories
@@ -95,7 +96,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO 8601 date-time with an offset, or a date `YYYY-MM-DD` read as KST midnight starting that date. */
 function instant(value: string, field: string, errors: FieldError[]): Date | undefined {
   const at = DATE_ONLY.test(value) ? kstMidnight(value) : /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(at.getTime()) || (DATE_ONLY.test(value) && kstClock(at).date !== value)) {
+  const year = at.getUTCFullYear();
+  if (Number.isNaN(at.getTime()) || year < YEAR_MIN || year > YEAR_MAX || (DATE_ONLY.test(value) && kstClock(at).date !== value)) {
     errors.push({ field, message: 'must be an ISO 8601 date-time with an offset, or a date YYYY-MM-DD (KST)' });
     return undefined;
   }

@@ -98,7 +98,9 @@ describe.each(databaseKinds())('admin lists on %s', (kind) => {
         method: expect.any(String),
         provider: 'sandbox',
         guardianId: w.guardians[1].userId,
+        guardianName: expect.any(String),
         caregiverId: w.caregivers[1].caregiverId,
+        caregiverName: expect.any(String),
         approvedAt: expect.stringMatching(/Z$/),
         createdAt: expect.stringMatching(/Z$/),
       });

@@ -72,7 +72,7 @@ describe.each(databaseKinds())('caregiver profiles over HTTP on %s', (kind) => {
 
     const patch = (payload: unknown) =>
       inject({ method: 'PATCH', url: '/api/v1/caregivers/me', headers: caregiver.auth, payload: payload as object });
-    expect((await patch({ nickname: 'x' })).json().errors).toEqual([{ field: 'nickname', message: 'is not an accepted field' }]);
+    expect((await patch({ nickname: 'x' })).json().errors).toEqual([expect.objectContaining({ field: 'nickname', message: 'is not an accepted field' })]);
     expect((await patch({})).statusCode).toBe(400);
     expect((await patch({ hourlyRate: 'cheap' })).json().errors[0].field).toBe('hourlyRate');
 
@@ -122,9 +122,9 @@ describe.each(databaseKinds())('caregiver profiles over HTTP on %s', (kind) => {
 
     const rejectUrl = `/api/v1/admin/caregivers/${id}/reject`;
     const noReason = await inject({ method: 'POST', url: rejectUrl, headers: admin.auth, payload: {} });
-    expect(noReason.json().errors).toEqual([{ field: 'reason', message: 'is required' }]);
+    expect(noReason.json().errors).toEqual([expect.objectContaining({ field: 'reason', message: 'is required' })]);
     const extra = await inject({ method: 'POST', url: rejectUrl, headers: admin.auth, payload: { reason: 'x', notify: false } });
-    expect(extra.json().errors).toEqual([{ field: 'notify', message: 'is not an accepted field' }]);
+    expect(extra.json().errors).toEqual([expect.objectContaining({ field: 'notify', message: 'is not an accepted field' })]);
     expect((await inject({ method: 'POST', url: rejectUrl, headers: admin.auth, payload: { reason: '서류 미비' } })).statusCode).toBe(200);
     const approveRejected = await inject({ method: 'POST', url: `/api/v1/admin/caregivers/${id}/approve`, headers: admin.auth });
     expect([approveRejected.statusCode, approveRejected.json().code]).toEqual([409, 'INVALID_TRANSITION']);

@@ -5,7 +5,7 @@ import { startFakeGemini, type FakeGemini } from '../fakes/gemini-server.ts';
 import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, type BrowserRun } from './support/browser.ts';
 import { messagesFor, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
-import { button, field, link, onPage, waitForText } from './support/ui.ts';
+import { button, field, link, menuLink, onPage, waitForText } from './support/ui.ts';
 
 // Chat with translation and the "describe who you need" box, on a phone (390x844), in Korean. The server
 // runs with AI_PROVIDER=gemini against the local Gemini stand-in (test/fakes/gemini-server.ts): it reads
@@ -91,7 +91,7 @@ describeInBrowser('chat and the describe box in Chromium (ko, phone)', { timeout
     () => [family, caregiver],
   );
 
-  const nav = (page: Page, key: string) => link(page.getByRole('navigation', { name: m.common('nav.label'), exact: true }), m.common(key));
+  const nav = (page: Page, key: string) => menuLink(page, m.common('nav.label'), m.common(key));
   const conversation = (page: Page) => page.getByRole('list', { name: m.chat('conversation.history'), exact: true });
 
   async function logIn(page: Page, email: string, next: string): Promise<void> {

@@ -4,12 +4,15 @@ import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, ty
 import { certificateFile, peopleFor, seoulInputIn, signUpInUi, type JourneyPeople, type Person, type Role } from './support/journey-data.ts';
 import { messagesFor, type Locale, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
-import { button, field, link, onPage, pageBadge, waitForText } from './support/ui.ts';
+import { button, field, link, menuLink, onPage, pageBadge, waitForText } from './support/ui.ts';
 
 // The whole journey through the screens only, three people in three browser contexts: a caregiver
 // signs up and uploads a certificate, an admin approves, a family searches, books, pays in the sandbox
 // checkout, the caregiver accepts, checks in and out, the family reviews. Korean on a phone and on a
 // desktop, English once. Screenshots of every step go to test-results/e2e/<run>/.
+//
+// Check-out opens at the start, so the server's clock moves on 75 minutes between check-in and check-out
+// (access tokens live 6 h here, so the browsers' sessions survive the jump).
 
 const RUNS: readonly { name: string; locale: Locale; device: Device }[] = [
   { name: 'journey-ko-phone', locale: 'ko', device: 'phone' },
@@ -24,11 +27,13 @@ describeInBrowser('the whole journey in Chromium', () => {
   let server: E2EServer | undefined;
   let certificate: Awaited<ReturnType<typeof certificateFile>> | undefined;
   let ko: Messages;
+  let offset = 0;
+  const clock = { now: () => new Date(Date.now() + offset) };
 
   beforeAll(async () => {
     ko = await messagesFor('ko');
     certificate = await certificateFile();
-    server = await startE2EServer();
+    server = await startE2EServer({ ACCESS_TOKEN_TTL: '6h' }, { clock });
   }, 180_000);
 
   afterAll(async () => {
@@ -64,7 +69,7 @@ describeInBrowser('the whole journey in Chromium', () => {
         () => [caregiver, admin, family],
       );
 
-      const nav = (page: Page, key: string) => link(page.getByRole('navigation', { name: m.common('nav.label'), exact: true }), m.common(key));
+      const nav = (page: Page, key: string) => menuLink(page, m.common('nav.label'), m.common(key));
       const statusBadge = (page: Page, status: string) => pageBadge(page, m.common(`reservationStatus.${status}`));
       const signUp = (actor: Actor, person: Person, role: Role) => signUpInUi(actor, person, role, { ko, m, adminSecret: server!.adminSecret });
       const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).first();
@@ -123,6 +128,8 @@ describeInBrowser('the whole journey in Chromium', () => {
         await button(page, m.admin('review.open', m.admin('review.documentKind.CERTIFICATE'))).click();
         await page.getByRole('img', { name: m.admin('review.documentAlt', m.admin('review.documentKind.CERTIFICATE'), people.caregiver.name) }).waitFor();
         await admin.shot('review-with-certificate');
+        // The certificate opens in a large modal viewer (issue 13 item 10): close it before deciding.
+        await button(page, m.admin('review.closeDocument')).click();
         await button(page, m.admin('review.approve')).click();
         await status(page, m.admin('caregivers.approved', people.caregiver.name)).waitFor();
         await admin.shot('approved');
@@ -136,6 +143,9 @@ describeInBrowser('the whole journey in Chromium', () => {
         const { page } = family;
         await signUp(family, people.family, 'GUARDIAN');
         await onPage(page, m.family('search.title'), 15_000);
+        // On a phone the filters sit in a drawer under the applied-filters bar (issue 13 item 3).
+        const openFilters = page.locator('button[aria-controls="family-search-drawer"]');
+        if (await openFilters.isVisible()) await openFilters.click();
         await page.locator('select[name="sido"]').selectOption(SIDO);
         await page.locator('select[name="sigungu"]').selectOption(SIGUNGU);
         await page.getByRole('checkbox', { name: m.common('serviceType.HOSPITAL'), exact: true }).check();
@@ -154,7 +164,7 @@ describeInBrowser('the whole journey in Chromium', () => {
         await onPage(page, m.family('booking.title', people.caregiver.name));
         await field(page, m.family('booking.serviceType')).selectOption('HOSPITAL');
         await field(page, m.family('booking.rateType')).selectOption('HOURLY');
-        await field(page, m.family('booking.startAt')).fill(seoulInputIn(70));
+        await field(page, m.family('booking.startAt')).fill(seoulInputIn(70, clock.now().getTime()));
         await field(page, m.family('booking.hours')).fill('2');
         await page.locator('select[name="location.sido"]').selectOption(SIDO);
         await page.locator('select[name="location.sigungu"]').selectOption(SIGUNGU);
@@ -206,6 +216,8 @@ describeInBrowser('the whole journey in Chromium', () => {
 
       it('caregiver checks in and out', async () => {
         const { page } = caregiver;
+        // The screen enables check-in by the browser's own clock: give it the server's (earlier runs moved it on).
+        if (offset !== 0) await page.clock.setFixedTime(Date.now() + offset);
         await nav(page, 'nav.caregiverSchedule').click();
         await onPage(page, m.caregiver('schedule.title'));
         await button(page, m.caregiver('schedule.checkIn')).click();
@@ -213,6 +225,12 @@ describeInBrowser('the whole journey in Chromium', () => {
         await caregiver.shot('checked-in');
         await statusBadge(family.page, 'IN_PROGRESS').waitFor({ timeout: 15_000 });
         await family.shot('in-progress');
+        // The booking starts at most 75 minutes after it was made: move the server past the start.
+        offset += 75 * 60_000;
+        // The caregiver's browser moves on with it: the screen enables check-out at the start by its own clock.
+        await page.clock.setFixedTime(Date.now() + offset);
+        await page.reload();
+        await onPage(page, m.caregiver('schedule.title'));
         await button(page, m.caregiver('schedule.checkOut')).click();
         await status(page, m.caregiver('schedule.checkedOut')).waitFor();
         await caregiver.shot('checked-out');

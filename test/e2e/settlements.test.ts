@@ -6,7 +6,7 @@ import { kstClock } from '../../src/platform/kst.ts';
 import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, watchRun, type Actor, type BrowserRun } from './support/browser.ts';
 import { messagesFor, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
-import { button, field, link, onPage, waitForText } from './support/ui.ts';
+import { button, field, menuLink, onPage, waitForText } from './support/ui.ts';
 
 // Caregiver payouts in Korean: an admin on a desktop previews and runs the settlement of last week, opens
 // it and records the bank transfer; the caregiver, on a phone, finds it paid on the earnings page.
@@ -157,7 +157,7 @@ describeInBrowser('settlements in Chromium (ko: admin on a desktop, caregiver on
     () => [caregiver],
   );
 
-  const nav = (page: Page, key: string) => link(page.getByRole('navigation', { name: m.common('nav.label'), exact: true }), m.common(key));
+  const nav = (page: Page, key: string) => menuLink(page, m.common('nav.label'), m.common(key));
   const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).first();
 
   async function logIn(page: Page, email: string, next: string): Promise<void> {

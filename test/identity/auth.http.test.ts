@@ -68,7 +68,7 @@ describe('POST /auth/signup', () => {
   it('refuses a missing field', async () => {
     const { name: _name, ...rest } = signupBody();
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: rest });
-    expect(res.json().errors).toContainEqual({ field: 'name', message: 'is required' });
+    expect(res.json().errors).toContainEqual(expect.objectContaining({ field: 'name', message: 'is required' }));
   });
 
   it('answers malformed JSON and oversize bodies with stable codes', async () => {
@@ -115,7 +115,7 @@ describe('login, refresh and logout', () => {
     expect(wrongEmail.json().detail).toBe(wrongPassword.json().detail);
   });
 
-  it('locks an email after repeated failures, even for the right password', async () => {
+  it('slows down an email from one address after repeated failures, even for the right password', async () => {
     const user = await t.signup('GUARDIAN');
     for (let i = 0; i < 3; i++) {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: `wrong password ${i}` } });
@@ -127,10 +127,10 @@ describe('login, refresh and logout', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('limits failures per address across emails', async () => {
+  it('limits failures per address across emails (20 in the window)', async () => {
     const ip = '203.0.113.9';
     let last = 0;
-    for (let i = 0; i < 13; i++) {
+    for (let i = 0; i < 21; i++) {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',

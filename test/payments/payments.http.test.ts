@@ -69,7 +69,7 @@ describe.each(databaseKinds())('payments over HTTP (sandbox) on %s', (kind) => {
     expect(problemOf(await open(caregiver.caregiver, { reservationId: booking.reservationId }))).toEqual({ status: 403, code: 'FORBIDDEN' });
     const withAmount = await open(booking.guardian, { reservationId: booking.reservationId, amount: 100 });
     expect(withAmount.statusCode).toBe(400);
-    expect(withAmount.json().errors).toEqual([{ field: 'amount', message: 'is not an accepted field' }]);
+    expect(withAmount.json().errors).toEqual([expect.objectContaining({ field: 'amount', message: 'is not an accepted field' })]);
 
     const requested = await acceptedBooking(t, { caregiver, accept: false, startsIn: (day += 2) * 86_400_000 });
     expect(problemOf(await open(requested.guardian, { reservationId: requested.reservationId }))).toEqual({ status: 409, code: 'RESERVATION_NOT_PAYABLE' });

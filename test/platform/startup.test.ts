@@ -109,6 +109,22 @@ describe('start-up settings', () => {
     expect(failure?.stderr).toContain('  - PORT must be an integer between 0 and 65535 (got "x")\n');
     expect(failure?.stderr).toContain('  - RESERVATION_REQUEST_TTL must be a duration like 90s, 15m, 24h or 14d (got "abc")\n');
   });
+
+  it('refuses to start outside embedded mode without an explicit PAYMENT_PROVIDER (status 78, naming it)', async () => {
+    const DATABASE_URL = 'postgres://postgres@127.0.0.1:1/never-connected';
+    expect(problemsOf({ DATABASE_URL })).toEqual([expect.stringMatching(/^PAYMENT_PROVIDER is required with DATABASE_URL/)]);
+    expect(problemsOf({ DATABASE_URL, PAYMENT_PROVIDER: 'sandbox' })).toEqual([]);
+    expect(problemsOf({})).toEqual([]);
+    const run = promisify(execFile);
+    const failure = await run(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL, DATA_DIR: '/nonexistent/never-created' },
+    }).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failure?.code).toBe(78);
+    expect(failure?.stderr).toContain('  - PAYMENT_PROVIDER is required with DATABASE_URL');
+  });
 });
 
 describe.each(databaseKinds())('start-up migrations on %s', (kind) => {

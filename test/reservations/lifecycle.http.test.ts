@@ -43,6 +43,8 @@ describe.each(databaseKinds())('the reservation loop over HTTP on %s', (kind) =>
 
     const paymentId = await confirmPayment(t, r);
     expect((await http.get(`/reservations/${r.id}`, guardian)).json()).toMatchObject({ status: 'CONFIRMED', paymentId });
+    // The screens are told when the caregiver's check-in (1 h before the start) and check-out (the start) open.
+    expect((await http.get(`/reservations/${r.id}`, caregiver)).json()).toMatchObject({ checkInOpensAt: at(2 * D - H), checkOutOpensAt: at(2 * D) });
     expect((await http.get(`/reservations/${r.id}/cancellation-quote`, guardian)).json()).toEqual({
       refundAmount: 60_000,
       feeAmount: 60_000,
@@ -56,12 +58,23 @@ describe.each(databaseKinds())('the reservation loop over HTTP on %s', (kind) =>
     clock.set(at(2 * D - 10 * 60_000));
     const arrived = await http.post(`/reservations/${r.id}/check-in`, caregiver);
     expect(arrived.json()).toMatchObject({ status: 'IN_PROGRESS', checkedInAt: at(2 * D - 10 * 60_000) });
+    expect(arrived.json()).toMatchObject({ checkOutOpensAt: at(2 * D) });
+    expect(arrived.json()).not.toHaveProperty('checkInOpensAt');
     await t.settle();
     expect((await http.get('/reservations/live', guardian)).json()).toMatchObject({
       reservations: [{ id: r.id, status: 'IN_PROGRESS', checkedInAt: at(2 * D - 10 * 60_000) }],
     });
     expect(problemOf(await http.post(`/reservations/${r.id}/cancel`, guardian, { reason: '취소' }))).toMatchObject({ status: 409, code: 'INVALID_TRANSITION' });
     expect(problemOf(await http.get(`/reservations/${r.id}/cancellation-quote`, guardian))).toMatchObject({ status: 409, code: 'INVALID_TRANSITION' });
+
+    // An early check-in does not open check-out: before the start it is refused, saying when it opens.
+    const early = await http.post(`/reservations/${r.id}/check-out`, caregiver);
+    expect(problemOf(early)).toMatchObject({ status: 409, code: 'INVALID_TRANSITION' });
+    expect(early.json().detail).toContain(at(2 * D));
+    clock.set(at(2 * D - 1));
+    expect(problemOf(await http.post(`/reservations/${r.id}/check-out`, caregiver))).toMatchObject({ status: 409, code: 'INVALID_TRANSITION' });
+    expect(await status(r.id)).toBe('IN_PROGRESS');
+    expect((await http.get(`/reservations/${r.id}`, guardian)).json()).not.toHaveProperty('checkedOutAt');
 
     clock.set(at(2 * D + 8 * H));
     expect((await http.post(`/reservations/${r.id}/check-out`, caregiver)).json()).toMatchObject({ status: 'COMPLETED', checkedOutAt: at(2 * D + 8 * H) });
@@ -146,7 +159,10 @@ describe.each(databaseKinds())('the reservation loop over HTTP on %s', (kind) =>
     await http.post(`/reservations/${r.id}/cancel`, guardian, { reason: '탈퇴 예정' });
     expect((await http.del('/users/me', guardian)).statusCode).toBe(204);
     await t.settle();
-    expect((await http.get(`/reservations/${r.id}`, admin)).json().patient).toEqual({ name: '탈퇴한 회원', conditions: [] });
+    const after = (await http.get(`/reservations/${r.id}`, admin)).json();
+    expect(after.patient).toEqual({ name: '탈퇴한 회원', conditions: [] });
+    expect(after).toMatchObject({ cancelledBy: 'GUARDIAN', cancelReason: '(탈퇴한 사용자가 작성한 내용 삭제됨 · Removed: written by a withdrawn user)' });
+    expect((await http.get(`/reservations/${r.id}`, caregiver)).json().cancelReason).not.toContain('탈퇴 예정');
   });
 
   it('documents every reservation route, the live state included, in OpenAPI', async () => {

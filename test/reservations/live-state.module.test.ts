@@ -84,6 +84,7 @@ describe.each(caches)('live reservation state on the %s cache', (_kind, makeCach
     expect(await h.useCases.liveState(guardian)).toMatchObject({
       reservations: [{ id: sooner.id, status: 'IN_PROGRESS', checkedInAt: at(2 * D - 30 * 60_000) }, { id: later.id }],
     });
+    h.clock.set(at(2 * D)); // check-out opens at the start
     await h.useCases.checkOut(caregiver.actor, sooner.id);
     await h.useCases.cancelReservation(guardian, later.id, { reason: '취소' });
     await deliverOutbox();

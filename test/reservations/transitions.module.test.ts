@@ -111,7 +111,7 @@ describe.each(databaseKinds())('reservation transitions on %s', (kind) => {
     expect(await lastEvent()).toMatchObject({ type: 'reservation.cancelled.v1', payload: { cancelledBy: 'CAREGIVER', paid: false, refundAmount: 0 } });
   });
 
-  it('checks in from an hour before the start, out any time after; no cancellation after check-in', async () => {
+  it('checks in from an hour before the start, out from the start on; no cancellation after check-in', async () => {
     const r = await book(2);
     await h.useCases.acceptReservation(caregiver.actor, r.id);
     await pay(r);
@@ -126,6 +126,9 @@ describe.each(databaseKinds())('reservation transitions on %s', (kind) => {
       expect((await failure(h.useCases.cancelReservation(who, r.id, { reason: 'x' }))).code).toBe('INVALID_TRANSITION');
       expect((await failure(h.useCases.cancellationQuote(who, r.id))).code).toBe('INVALID_TRANSITION');
     }
+    const tooEarly = await failure(h.useCases.checkOut(caregiver.actor, r.id));
+    expect([tooEarly.kind, tooEarly.code, tooEarly.message]).toEqual(['conflict', 'INVALID_TRANSITION', `Check-out opens at the start, ${r.startAt}`]);
+    expect((await h.useCases.getReservation(guardian, r.id)).status).toBe('IN_PROGRESS');
     h.clock.advance(9 * H);
     const done = await h.useCases.checkOut(caregiver.actor, r.id);
     expect(done).toMatchObject({ status: 'COMPLETED', checkedOutAt: h.clock.now().toISOString() });
@@ -187,5 +190,42 @@ describe.each(databaseKinds())('reservation transitions on %s', (kind) => {
     expect(view.caregiverName).toBe('탈퇴한 간병인');
     expect(view.requestMessage).toBeUndefined();
     expect((await h.rawRow(r.id)).patient_health_encrypted).toBeNull();
+  });
+
+  it('replaces the reasons a withdrawn user wrote, and only those', async () => {
+    const erased = '(탈퇴한 사용자가 작성한 내용 삭제됨 · Removed: written by a withdrawn user)';
+    const byGuardian = await book(6);
+    await h.useCases.cancelReservation(guardian, byGuardian.id, { reason: '어머니 김순자(010-1234-5678) 입원 취소' });
+    const byCaregiver = await book(8);
+    await h.useCases.acceptReservation(caregiver.actor, byCaregiver.id);
+    await h.useCases.cancelReservation(caregiver.actor, byCaregiver.id, { reason: '제 건강 사정으로 취소합니다' });
+    const rejected = await book(10);
+    await h.useCases.rejectReservation(caregiver.actor, rejected.id, { reason: '그날은 가족 행사가 있어요', suggestedAlternative: '다음 주 화요일' });
+    const byAdmin = await book(12);
+    await h.useCases.cancelReservation(actor('ADMIN'), byAdmin.id, { reason: '운영 정책 위반' });
+    const reasons = async () => {
+      const views = await Promise.all([byGuardian, byCaregiver, rejected, byAdmin].map((r) => h.useCases.getReservation(actor('ADMIN'), r.id)));
+      return views.map((v) => [v.cancelReason, v.rejectionReason, v.suggestedAlternative]);
+    };
+
+    for (let delivery = 0; delivery < 2; delivery += 1) {
+      await h.deliver('reservations.user-withdrawn', 'user.withdrawn.v1', { userId: guardian.userId, role: 'GUARDIAN' });
+    }
+    expect(await reasons()).toEqual([
+      [erased, undefined, undefined],
+      ['제 건강 사정으로 취소합니다', undefined, undefined],
+      [undefined, '그날은 가족 행사가 있어요', '다음 주 화요일'],
+      ['운영 정책 위반', undefined, undefined],
+    ]);
+
+    for (let delivery = 0; delivery < 2; delivery += 1) {
+      await h.deliver('reservations.user-withdrawn', 'user.withdrawn.v1', { userId: caregiver.userId, role: 'CAREGIVER' });
+    }
+    expect(await reasons()).toEqual([
+      [erased, undefined, undefined],
+      [erased, undefined, undefined],
+      [undefined, erased, erased],
+      ['운영 정책 위반', undefined, undefined],
+    ]);
   });
 });

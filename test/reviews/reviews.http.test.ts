@@ -165,6 +165,29 @@ describe.each(databaseKinds())('reviews over HTTP on %s', (kind) => {
     expect(reviewed).toMatchObject({ reviewCount: 4, ratingAverage: (first + 3 + 4 + 5) / 4 });
   });
 
+  it('keeps a withdrawn guardian\'s rating but not its name or text', async () => {
+    const rated = await approvedCaregiver(t);
+    const leaving = await t.signup('GUARDIAN', { name: '박영희' });
+    const staying = await t.signup('GUARDIAN', { name: '이민수' });
+    const secret = '어머니 박순자 님(010-9876-5432) 간병을 정말 잘 해 주셨어요.';
+    for (const [author, rating, content] of [[leaving, 2, secret], [staying, 5, CONTENT]] as const) {
+      const reservation = await reservationUpTo(t, clock, author, rated);
+      expect((await call('POST', '/reviews', author, { reservationId: reservation, rating, content })).statusCode).toBe(201);
+    }
+    await t.settle();
+    expect(await profile(rated.caregiverId)).toMatchObject({ ratingAverage: 3.5, reviewCount: 2 });
+
+    expect((await call('DELETE', '/users/me', leaving)).statusCode).toBe(204);
+    await t.settle();
+    const list = (await call('GET', `/caregivers/${rated.caregiverId}/reviews`)).json() as { items: { authorName: string; rating: number; content: string }[] };
+    expect(list.items.map(({ authorName, rating, content }) => ({ authorName, rating, content }))).toEqual([
+      { authorName: '이**', rating: 5, content: CONTENT },
+      { authorName: '탈퇴한 사용자', rating: 2, content: '(탈퇴한 사용자가 작성한 내용 삭제됨 · Removed: written by a withdrawn user)' },
+    ]);
+    expect(JSON.stringify(list)).not.toContain('010-9876-5432');
+    expect(await profile(rated.caregiverId)).toMatchObject({ ratingAverage: 3.5, reviewCount: 2 });
+  });
+
   it('ranks /caregivers/top by the Bayesian score from the cache, refreshed by a new review', async () => {
     const top = async (limit?: number) =>
       (await call('GET', `/caregivers/top${limit ? `?limit=${limit}` : ''}`)).json() as { items: { id: string; score: number; ratingAverage: number; reviewCount: number }[] };

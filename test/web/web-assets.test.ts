@@ -32,6 +32,9 @@ describe('web app assets', () => {
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      // The own origin only ('self' covers its ws:/wss:), never any WebSocket host.
+      expect(res.headers['content-security-policy']).toMatch(/connect-src 'self' https:\/\/\*\.tosspayments\.com;/);
+      expect(res.headers['content-security-policy']).not.toMatch(/\bwss?:/);
     }
   });
 

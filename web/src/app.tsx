@@ -1,12 +1,13 @@
 import { Suspense, useEffect } from 'react';
 import { startLive } from './api/live.ts';
 import { LoginPage } from './auth/login-page.tsx';
-import { SessionProvider, homeOf, useSession } from './auth/session-provider.tsx';
+import { SessionProvider, homeOf, roleHint, useSession } from './auth/session-provider.tsx';
 import { SignupPage } from './auth/signup-page.tsx';
 import { adminRoutes } from './admin/routes.ts';
 import { caregiverRoutes } from './caregiver/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { familyRoutes } from './family/routes.ts';
+import { infoRoutes } from './info/routes.ts';
 import { common } from './i18n/common.ts';
 import { LocaleProvider, useMessages, type Locale } from './i18n/i18n.tsx';
 import { matchPath, Redirect, useLocation } from './router.tsx';
@@ -22,7 +23,7 @@ const sharedRoutes: readonly RouteDef[] = [
   { path: '/notifications', roles: ['GUARDIAN', 'CAREGIVER', 'ADMIN'], page: NotificationsPage },
 ];
 
-const routes: readonly RouteDef[] = [...sharedRoutes, ...familyRoutes, ...caregiverRoutes, ...chatRoutes, ...adminRoutes];
+const routes: readonly RouteDef[] = [...sharedRoutes, ...familyRoutes, ...caregiverRoutes, ...chatRoutes, ...adminRoutes, ...infoRoutes];
 
 function Message({ title }: { title: string }) {
   return (
@@ -40,9 +41,13 @@ function CurrentPage() {
     const params = matchPath(route.path, path);
     if (!params) continue;
     if (route.roles) {
-      if (session.status === 'loading') return <Loading />;
-      if (!session.user) return <Redirect to={`/login?next=${encodeURIComponent(path + (query.size ? `?${query}` : ''))}`} />;
-      if (!route.roles.includes(session.user.role)) {
+      if (session.status === 'loading') {
+        // Signed in here before in a role this page is for: show it at once, so its code and data load
+        // beside the token refresh and /users/me instead of after them (the checks below run when they answer).
+        const hint = roleHint();
+        if (!hint || !route.roles.includes(hint)) return <Loading />;
+      } else if (!session.user) return <Redirect to={`/login?next=${encodeURIComponent(path + (query.size ? `?${query}` : ''))}`} />;
+      else if (!route.roles.includes(session.user.role)) {
         // A caregiver or admin opening the family home lands on their own start page.
         return path === '/' ? <Redirect to={homeOf(session.user.role)} /> : <Message title={m.states.forbidden} />;
       }

@@ -62,6 +62,7 @@ export const CaregiverProfile = Type.Object({
   regions: List(Region),
   serviceTypes: List(ServiceType),
   languages: List(Type.String()),
+  nationality: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it' })),
   hourlyRate: Type.Integer(),
   dailyRate: Type.Integer(),
   status: ProfileStatus,

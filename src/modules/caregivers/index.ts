@@ -8,6 +8,7 @@ import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
 import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
 import { makeAccountSuspensionConsumer } from './app/account-suspension-consumer.ts';
+import { caregiversRetentionRules } from './db/retention.repo.ts';
 import { countProfilesByStatus, findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
 import { REGION_CATALOGUE } from './domain/regions.data.ts';
@@ -52,6 +53,7 @@ export function createCaregiversModule(
     name: 'caregivers',
     routes: (app) => caregiverRoutes(app, useCases),
     consumers: [makeUserWithdrawnConsumer(deps), makeBusySlotsConsumer(deps), makeReviewRatingsConsumer(deps), makeAccountSuspensionConsumer(deps)],
+    retention: caregiversRetentionRules,
     api,
     useCases,
   };

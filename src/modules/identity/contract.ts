@@ -60,6 +60,13 @@ export type WithdrawalBlocker = (userId: string, role: Role) => Promise<{ code: 
 export interface IdentityApi {
   readonly verifyAccessToken: AccessTokenVerifier;
   findUsers(ids: readonly string[]): Promise<UserSummary[]>;
+  /** An ACTIVE account's name and phone (a caregiver's view of a confirmed booking's family); undefined otherwise. */
+  findContact(id: string): Promise<{ name: string; phone: string | null } | undefined>;
+  /**
+   * Ids of the accounts (any role and status) whose name or email contains `q` (case-insensitive) or, when it
+   * looks like a phone number, whose phone contains its digits: the admin lists' `q` filter. At most `limit`.
+   */
+  searchUserIds(q: string, limit: number): Promise<string[]>;
   /** Whether an account (any status) uses this email. */
   emailRegistered(email: string): Promise<boolean>;
   /** How many accounts exist, withdrawn ones included. */

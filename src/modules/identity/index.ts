@@ -9,10 +9,12 @@ import { ROLES, type Role } from '../../platform/access.ts';
 import { normaliseEmail } from './domain/account.ts';
 import { identityRoutes } from './http/routes.ts';
 import { adminIdentityRoutes } from './http/admin-routes.ts';
-import { countNewUsers } from './db/admin-users.repo.ts';
+import { countNewUsers, listUsersForAdmin } from './db/admin-users.repo.ts';
+import { userSearchTerms } from './domain/admin-search.ts';
 import { toAdminUserView } from './app/user-view.ts';
 import { isUuid } from '../../platform/uuid.ts';
 import { identitySettings, type IdentitySettings } from './settings.ts';
+import { identityRetentionRules } from './db/retention.repo.ts';
 
 export interface IdentityOptions {
   readonly jwtSecret: string;
@@ -35,6 +37,7 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
       secret: options.jwtSecret,
       accessTtlMs: settings.accessTokenTtlMs,
       refreshTtlMs: settings.refreshTokenTtlMs,
+      deviceTtlMs: settings.deviceTokenTtlMs,
       clock: platform.clock,
     }),
     adminSignupSecret: options.adminSignupSecret,
@@ -46,6 +49,17 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
     async findUsers(ids): Promise<UserSummary[]> {
       const rows = await findUsersByIds(platform.database.db, ids);
       return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, preferredLanguage: r.preferred_language, status: r.status, slackUserId: r.slack_user_id }));
+    },
+    async findContact(id) {
+      if (!isUuid(id)) return undefined;
+      const row = await findUserById(platform.database.db, id);
+      return row?.status === 'ACTIVE' ? { name: row.name, phone: row.phone } : undefined;
+    },
+    async searchUserIds(text, limit) {
+      const terms = userSearchTerms(text);
+      if (!terms) return [];
+      const rows = await listUsersForAdmin(platform.database.db, { text: terms.text, phoneDigits: terms.phoneDigits }, { limit });
+      return rows.slice(0, limit).map((row) => row.id);
     },
     async emailRegistered(email) {
       return (await findUserByEmail(platform.database.db, normaliseEmail(email))) !== undefined;
@@ -70,5 +84,5 @@ export function createIdentityModule(platform: Platform, options: IdentityOption
       identityRoutes(app, useCases);
       adminIdentityRoutes(app, useCases);
     },
-    api, useCases };
+    api, useCases, retention: identityRetentionRules };
 }

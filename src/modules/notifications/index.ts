@@ -8,8 +8,10 @@ import { makeLiveFeedConsumer } from './app/live-feed.ts';
 import { makeRecordNotificationsConsumer } from './app/record-notifications.ts';
 import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import { makeNotificationsUseCases, type NotificationsUseCases } from './app/use-cases.ts';
+import { notificationsRetentionRules } from './db/retention.repo.ts';
 import { notificationRoutes } from './http/routes.ts';
 import { createSlackProvider, type SlackProvider } from './providers/slack.ts';
+import { instrumentSlack } from './providers/metrics.ts';
 import { notificationsSettings, type NotificationsSettings } from './settings.ts';
 
 export type { NotificationsUseCases } from './app/use-cases.ts';
@@ -32,7 +34,7 @@ export function createNotificationsModule(
   options: NotificationsOptions,
 ): Module & { useCases: NotificationsUseCases; delivery: DeliveryWorker } {
   const settings = options.settings ?? defaultSettings(notificationsSettings);
-  const slack = options.slack ?? createSlackProvider({ botToken: settings.slackBotToken, apiUrl: settings.slackApiUrl });
+  const slack = instrumentSlack(options.slack ?? createSlackProvider({ botToken: settings.slackBotToken, apiUrl: settings.slackApiUrl }), platform.metrics);
   const base = {
     platform,
     identity: options.identity,
@@ -48,6 +50,7 @@ export function createNotificationsModule(
     routes: (app) => notificationRoutes(app, useCases),
     consumers: [makeRecordNotificationsConsumer(deps), makeLiveFeedConsumer(platform), makeUserWithdrawnConsumer()],
     workers: [delivery],
+    retention: notificationsRetentionRules,
     useCases,
     delivery,
   };

@@ -1,20 +1,25 @@
 import { defineManifest, type Module, type Platform } from '../../platform/module.ts';
 import { defaultSettings } from '../../platform/settings.ts';
+import { NO_USERS, type UserDirectory } from '../../platform/user-names.ts';
 import type { ReservationsApi } from '../reservations/contract.ts';
 import type { PaymentsApi } from './contract.ts';
 import type { PaymentsDeps } from './app/deps.ts';
 import { chooseProvider } from './app/provider-choice.ts';
+import { instrumentPaymentProvider } from './providers/metrics.ts';
 import { makePaymentRefusedConsumer, makeReservationCancelledConsumer } from './app/refund-requests.ts';
 import { createSagaWorker } from './app/saga-worker.ts';
 import { makePaymentsUseCases, type PaymentsUseCases } from './app/use-cases.ts';
 import { paymentRoutes } from './http/routes.ts';
 import type { PaymentProvider } from './providers/provider.ts';
 import { paymentsSettings, type PaymentsSettings } from './settings.ts';
+import { paymentsRetentionRules } from './db/retention.repo.ts';
 
 export type { PaymentsUseCases } from './app/use-cases.ts';
 
 export interface PaymentsOptions {
   readonly reservations: ReservationsApi;
+  /** The identity module's contract (findUsers, searchUserIds) for the admin list; nobody is known when absent. */
+  readonly users?: UserDirectory;
   /** Instead of the provider the configuration asks for (tests: a Toss client with short timeouts). */
   readonly provider?: PaymentProvider;
   /** The start-up settings (settings.ts); their defaults when absent. */
@@ -36,9 +41,11 @@ export function createPaymentsModule(
   const deps: PaymentsDeps = {
     platform,
     logger,
-    provider: chosen.provider,
+    // Measured (calls, latency, circuit state) for /metrics; the module's `provider` below stays the raw one.
+    provider: instrumentPaymentProvider(chosen.provider, platform.metrics),
     sandbox: chosen.sandbox,
     reservations: options.reservations,
+    users: options.users ?? NO_USERS,
     clientKey: chosen.clientKey,
     refundsRequested: () => kick(),
   };
@@ -50,6 +57,7 @@ export function createPaymentsModule(
     routes: (app) => paymentRoutes(app, useCases, { platform, sandbox: chosen.sandbox !== undefined }),
     consumers: [makeReservationCancelledConsumer(deps), makePaymentRefusedConsumer(deps)],
     workers: [worker],
+    retention: paymentsRetentionRules,
     api: {
       settledAmounts: useCases.settledAmounts,
       paymentTotals: useCases.paymentTotals,

@@ -2,6 +2,7 @@ import { defineManifest, type Module, type Platform } from '../../platform/modul
 import type { ReviewsApi } from './contract.ts';
 import { makeReviewsApi } from './app/api.ts';
 import { makeCompletedReservationsConsumer } from './app/completed-reservations.ts';
+import { makeUserWithdrawnConsumer } from './app/user-withdrawn.ts';
 import type { ReviewsDeps } from './app/deps.ts';
 import { makeReviewsUseCases, type ReviewsUseCases } from './app/use-cases.ts';
 import { reviewRoutes } from './http/routes.ts';
@@ -16,7 +17,7 @@ export function createReviewsModule(platform: Platform, contracts: Omit<ReviewsD
   return {
     name: 'reviews',
     routes: (app) => reviewRoutes(app, useCases),
-    consumers: [makeCompletedReservationsConsumer()],
+    consumers: [makeCompletedReservationsConsumer(), makeUserWithdrawnConsumer()],
     api: makeReviewsApi({ platform }),
     useCases,
   };

@@ -26,7 +26,16 @@ export const SETTLEMENT_EVENTS = {
   paid: defineEvent('settlement.paid.v1', SettlementPaidV1),
 } as const;
 
+/** What a caregiver earns from a booking's amount: the commission by the settlement rule, net = gross - commission. */
+export interface CaregiverEarnings {
+  readonly grossAmount: number;
+  readonly commissionAmount: number;
+  readonly netAmount: number;
+}
+
 export interface SettlementsApi {
+  /** The caregiver's expected earnings from `grossAmount` at the current PLATFORM_COMMISSION_RATE (same rounding as settlement lines). */
+  expectedEarnings(grossAmount: number): Promise<CaregiverEarnings>;
   /** The caregiver user's settlements, newest first (admin user detail). */
   listForCaregiverUser(userId: string, limit: number): Promise<Settlement[]>;
   /**

@@ -36,6 +36,16 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data dir as a tarball (tests migrate once and load copies). */
   dump?: () => Promise<Blob>;
+  /** Connections of the pool now (/metrics reads it at each scrape). PGlite is one connection, never waited for by the pool. */
+  poolStats(): PoolStats;
+}
+
+export interface PoolStats {
+  readonly max: number;
+  readonly total: number;
+  /** PostgreSQL only: idle connections, and callers waiting for one. */
+  readonly idle?: number;
+  readonly waiting?: number;
 }
 
 // Timestamps come back as Date, bigint counts as numbers (ours stay far below 2^53).
@@ -155,6 +165,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       if (!pglite.closed) await pglite.close();
     },
     dump: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
+    poolStats: () => ({ max: 1, total: 1 }),
   };
 }
 
@@ -190,6 +201,7 @@ export async function openPostgres(
     async close() {
       await db.destroy();
     },
+    poolStats: () => ({ max: maxConnections, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

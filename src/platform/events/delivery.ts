@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import type { DomainEvent, EventConsumer } from './event.ts';
+import type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
 import { handleOnce, UnhandleableEventError } from './inbox.ts';
 
 // One delivery loop for both buses: the event through the consumer's inbox, retried with backoff, then
@@ -32,7 +32,7 @@ export interface DeliveryDeps {
   /** Bounds handler transactions running at once, so consumers cannot take every pool connection. */
   readonly slots: Limiter;
   /** Called after a handler committed events it emitted (wakes the outbox relay). */
-  readonly eventsCommitted?: () => void;
+  readonly eventsCommitted?: (events: readonly NewEvent[]) => void;
 }
 
 export type DeliveryOutcome = 'handled' | 'duplicate' | { readonly deadLettered: unknown; readonly attempts: number };

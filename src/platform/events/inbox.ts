@@ -15,7 +15,7 @@ export interface InboxDeps {
   readonly database: Database;
   readonly clock: Clock;
   /** Called after a handler's transaction committed events it emitted (wakes the outbox relay). */
-  readonly eventsCommitted?: () => void;
+  readonly eventsCommitted?: (events: readonly NewEvent[]) => void;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface InboxDeps {
 export async function handleOnce(deps: InboxDeps, consumer: EventConsumer, event: DomainEvent): Promise<'handled' | 'duplicate'> {
   const problem = consumer.problem(event);
   if (problem !== undefined) throw new UnhandleableEventError(consumer.name, problem);
-  let emitted = 0;
+  let emitted: readonly NewEvent[] = [];
   const outcome = await deps.database.db.transaction().execute(async (tx) => {
     const inserted = await tx
       .insertInto('platform.inbox')
@@ -44,9 +44,9 @@ export async function handleOnce(deps: InboxDeps, consumer: EventConsumer, event
       pending.push(...events);
     });
     open = false;
-    emitted = (await appendToOutbox(tx, pending, deps.clock)).length;
+    emitted = (await appendToOutbox(tx, pending, deps.clock)).length > 0 ? pending : [];
     return 'handled' as const;
   });
-  if (emitted > 0) deps.eventsCommitted?.();
+  if (emitted.length > 0) deps.eventsCommitted?.(emitted);
   return outcome;
 }

@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { createKafkaBus } from './kafka-bus.ts';
 import { createMemoryBus } from './memory-bus.ts';
 import type { RetryPolicy } from './delivery.ts';
+import type { NewEvent } from './event.ts';
 
 export type { EventBus } from './bus.ts';
 export type { DomainEvent, Emit, EventConsumer, EventDefinition, EventOf, NewEvent, PayloadOf } from './event.ts';
@@ -27,7 +28,7 @@ export interface EventBusDeps {
   /** Where the Kafka bus registers its metrics. */
   readonly metricsRegistry?: Registry;
   /** Called after a handler committed events it emitted (wakes the outbox relay). */
-  readonly eventsCommitted?: () => void;
+  readonly eventsCommitted?: (events: readonly NewEvent[]) => void;
 }
 
 /** The bus the configuration asks for: Kafka with KAFKA_BROKERS, otherwise in memory. */

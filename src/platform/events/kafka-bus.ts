@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { Logger } from 'pino';
-import * as promClient from 'prom-client';
+import type { Registry } from 'prom-client';
+import { eventMetrics } from '../observability/event-metrics.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
 import { checkRetryPolicy, createLimiter, DEFAULT_RETRY, deliver, describeError, type RetryPolicy } from './delivery.ts';
-import type { DomainEvent, EventConsumer } from './event.ts';
+import type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
 
 // The bus for several replicas. Event type = topic (created on demand, `partitions` each), key =
 // aggregate id, so one aggregate's events share a partition and stay ordered; value = the event as
@@ -24,7 +25,7 @@ export interface KafkaBusOptions {
   readonly retry?: RetryPolicy;
   readonly clock?: Clock;
   /** Registers published / consumed / dead-lettered counters and a lag gauge here. */
-  readonly metricsRegistry?: promClient.Registry;
+  readonly metricsRegistry?: Registry;
   /** Put before every topic and group name; tests use it to keep runs apart. */
   readonly namespace?: string;
   readonly partitions?: number;
@@ -36,7 +37,7 @@ export interface KafkaBusOptions {
    */
   readonly concurrency?: number;
   /** Called after a handler committed events it emitted (wakes the outbox relay). */
-  readonly eventsCommitted?: () => void;
+  readonly eventsCommitted?: (events: readonly NewEvent[]) => void;
 }
 
 export interface KafkaBus extends EventBus {
@@ -59,7 +60,7 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
   const clientId = options.clientId ?? 'carenest';
   const partitions = options.partitions ?? 3;
   const maxInFlight = options.maxInFlight ?? 500;
-  const metrics = createMetrics(options.metricsRegistry);
+  const metrics = eventMetrics(options.metricsRegistry);
   const delivery = {
     database,
     logger,
@@ -306,27 +307,3 @@ function parseEvent(value: string | undefined): DomainEvent {
   return parsed as DomainEvent;
 }
 
-function createMetrics(registry: promClient.Registry | undefined) {
-  const registers = registry ? [registry] : [];
-  return {
-    published: new promClient.Counter({ name: 'events_published_total', help: 'Events published to Kafka', labelNames: ['type'] as const, registers }),
-    consumed: new promClient.Counter({
-      name: 'events_consumed_total',
-      help: 'Events handled by consumers (outcome handled or duplicate)',
-      labelNames: ['group', 'type', 'outcome'] as const,
-      registers,
-    }),
-    deadLettered: new promClient.Counter({
-      name: 'events_dead_lettered_total',
-      help: 'Events sent to a dead-letter topic',
-      labelNames: ['group', 'topic'] as const,
-      registers,
-    }),
-    lag: new promClient.Gauge({
-      name: 'events_consumer_lag',
-      help: 'Messages not yet consumed, per consumer group and partition',
-      labelNames: ['group', 'topic', 'partition'] as const,
-      registers,
-    }),
-  };
-}

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { eventMetrics } from '../observability/event-metrics.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
 import { checkRetryPolicy, createLimiter, DEFAULT_RETRY, deliver, type RetryPolicy } from './delivery.ts';
 
 export type { RetryPolicy } from './delivery.ts';
-import type { DomainEvent, EventConsumer } from './event.ts';
+import type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
 
 // The in-process bus for a single replica (and tests). It keeps the guarantees consumers will get
 // from Kafka: per consumer, one aggregate's events in order; retries with backoff; then a dead
@@ -23,7 +25,9 @@ export interface MemoryBusOptions {
    */
   readonly concurrency?: number;
   /** Called after a handler committed events it emitted (wakes the outbox relay). */
-  readonly eventsCommitted?: () => void;
+  readonly eventsCommitted?: (events: readonly NewEvent[]) => void;
+  /** Where deliveries, dead letters and per-consumer backlog (as lag) are counted. */
+  readonly metricsRegistry?: Registry;
 }
 
 export interface MemoryBus extends EventBus {
@@ -54,6 +58,14 @@ export function createMemoryBus(options: MemoryBusOptions): MemoryBus {
   };
 
   const subscriptions: Subscription[] = [];
+  const metrics = eventMetrics(options.metricsRegistry);
+  const lagOf = (consumer: EventConsumer) => ({ group: consumer.name, topic: 'memory', partition: '0' });
+
+  async function deliverCounted(consumer: EventConsumer, event: DomainEvent): Promise<void> {
+    const outcome = await deliver(delivery, consumer, event);
+    if (typeof outcome === 'string') metrics.consumed.inc({ group: consumer.name, type: event.type, outcome });
+    else metrics.deadLettered.inc({ group: consumer.name, topic: event.type });
+  }
   let started = false;
   let closed = false;
   let markStarted!: () => void;
@@ -66,14 +78,16 @@ export function createMemoryBus(options: MemoryBusOptions): MemoryBus {
   function enqueue(subscription: Subscription, event: DomainEvent): void {
     const { lanes, consumer } = subscription;
     pending++;
+    metrics.lag.inc(lagOf(consumer));
     const previous = lanes.get(event.aggregateId) ?? startedSignal;
     // deliver() never rejects (failures end in a dead letter), so the chain never breaks.
     const tail: Promise<void> = previous
-      .then(async () => void (await deliver(delivery, consumer, event)))
+      .then(() => deliverCounted(consumer, event))
       .catch((error: unknown) => logger.error({ err: error, consumer: consumer.name, eventId: event.id }, 'event delivery crashed'))
       .finally(() => {
         if (lanes.get(event.aggregateId) === tail) lanes.delete(event.aggregateId);
         pending--;
+        metrics.lag.dec(lagOf(consumer));
         if (pending === 0) {
           const waiters = idleWaiters;
           idleWaiters = [];
@@ -88,6 +102,7 @@ export function createMemoryBus(options: MemoryBusOptions): MemoryBus {
     async publish(events) {
       if (closed) throw new Error('event bus is closed');
       for (const event of events) {
+        metrics.published.inc({ type: event.type });
         for (const subscription of subscriptions) {
           if (subscription.consumer.types.includes(event.type)) enqueue(subscription, event);
         }
@@ -100,6 +115,7 @@ export function createMemoryBus(options: MemoryBusOptions): MemoryBus {
         throw new Error(`event consumer name ${consumer.name} is already subscribed`);
       }
       subscriptions.push({ consumer, lanes: new Map() });
+      metrics.lag.inc(lagOf(consumer), 0);
     },
     async start() {
       started = true;

@@ -14,9 +14,9 @@ export type Tx = Transaction<unknown> & AnyDb;
  */
 export type Transact = <T>(work: (tx: Tx, emit: Emit) => Promise<T>) => Promise<T>;
 
-export function createTransact(deps: { database: Database; clock: Clock; eventsCommitted: () => void }): Transact {
+export function createTransact(deps: { database: Database; clock: Clock; eventsCommitted: (events: readonly NewEvent[]) => void }): Transact {
   return async function transact<T>(work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
-    let written = 0;
+    let written: readonly NewEvent[] = [];
     const result = await inTransaction(deps.database.db, async (tx) => {
       const pending: NewEvent[] = [];
       let open = true;
@@ -26,10 +26,10 @@ export function createTransact(deps: { database: Database; clock: Clock; eventsC
         pending.push(...events);
       });
       open = false;
-      written = (await appendToOutbox(tx, pending, deps.clock)).length;
+      written = (await appendToOutbox(tx, pending, deps.clock)).length > 0 ? pending : [];
       return value;
     });
-    if (written > 0) deps.eventsCommitted();
+    if (written.length > 0) deps.eventsCommitted(written);
     return result;
   };
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
+import type { Registry } from 'prom-client';
 import type { RawData, WebSocket } from 'ws';
 import type { Clock } from '../clock.ts';
 import type { Actor, AccessTokenVerifier } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { problem, sendProblem } from '../http/problem.ts';
+import { disconnectReason, realtimeMetrics } from '../observability/realtime-metrics.ts';
 import type { LocalRealtime } from './local-realtime.ts';
 import { AuthFrame, matchesFrame, type ControlFrame, type ServerFrame } from './frames.ts';
 import type { SocketFrameHandler, SocketFrameHandlers } from './socket-frames.ts';
@@ -55,6 +57,8 @@ export interface RealtimeRouteDependencies {
   /** Client frames modules answer (chat.send, chat.read), by type. */
   readonly frameHandlers?: SocketFrameHandlers;
   readonly options?: Partial<WebSocketOptions>;
+  /** Where connections, frames and disconnects are counted. */
+  readonly metrics?: Registry;
 }
 
 const OPEN = 1;
@@ -64,6 +68,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 interface Connection {
   readonly socket: WebSocket;
   alive: boolean;
+  /** Set when the server ended it: the close code it sent, or 1006 for a missed heartbeat. */
+  closedWith?: number;
 }
 
 export async function registerRealtimeRoute(app: FastifyInstance, deps: RealtimeRouteDependencies): Promise<void> {
@@ -71,6 +77,9 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
   const { hub, verifyAccessToken, clock } = deps;
   const handlers = deps.frameHandlers ?? {};
   const handlerOf = (type: string): SocketFrameHandler | undefined => (Object.hasOwn(handlers, type) ? handlers[type] : undefined);
+  const metrics = realtimeMetrics(deps.metrics);
+  const countIn = (type: string): void => metrics.frames.inc({ direction: 'in', type });
+  const countOut = (frame: ControlFrame | ServerFrame): void => metrics.frames.inc({ direction: 'out', type: frame.type });
   await app.register(websocket, { options: { maxPayload: options.maxFrameBytes } });
 
   // One timer pings every connection; a connection that missed the previous pong is cut.
@@ -78,6 +87,7 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
   const heartbeat = setInterval(() => {
     for (const connection of connections) {
       if (!connection.alive) {
+        connection.closedWith ??= 0;
         connection.socket.terminate();
         continue;
       }
@@ -102,6 +112,7 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
   function accept(socket: WebSocket): void {
     const connection: Connection = { socket, alive: true };
     connections.add(connection);
+    metrics.connections.inc();
     let state: 'waiting' | 'authenticating' | 'open' | 'closed' = 'waiting';
     let badFrames = 0;
     let unsubscribe: (() => void) | undefined;
@@ -114,6 +125,7 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
     const close = (code: number, reason: string): void => {
       if (state === 'closed') return;
       state = 'closed';
+      connection.closedWith ??= code;
       cleanup();
       socket.close(code, reason);
       // A peer that does not read never acknowledges the close either: cut it soon.
@@ -130,7 +142,9 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
     const authTimer = setTimeout(() => close(CLOSE_CODES.unauthenticated, 'authentication timeout'), options.authTimeoutMs);
 
     const send = (frame: ControlFrame | ServerFrame): void => {
-      if (socket.readyState === OPEN) socket.send(JSON.stringify(frame));
+      if (socket.readyState !== OPEN) return;
+      countOut(frame);
+      socket.send(JSON.stringify(frame));
     };
     const deliver = (frame: ServerFrame): void => {
       if (state !== 'open' || socket.readyState !== OPEN) return;
@@ -138,6 +152,7 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
         close(CLOSE_CODES.tryAgainLater, 'send buffer full: the client reads too slowly');
         return;
       }
+      countOut(frame);
       socket.send(serialise(frame));
     };
     const reject = (code: string, message: string): void => {
@@ -208,9 +223,11 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
         if (!matchesFrame(AuthFrame, frame)) {
           return reject('AUTHENTICATION_REQUIRED', 'The first frame must be {"type":"auth","token":"<accessToken>"}');
         }
+        countIn('auth');
         return authenticate(frame.token);
       }
       const { type } = frame as { type: string };
+      countIn(type === 'ping' || type === 'auth' || handlerOf(type) ? type : 'invalid');
       if (state === 'authenticating') return reject('AUTHENTICATION_PENDING', 'Wait for auth.ok before sending frames');
       switch (type) {
         case 'ping':
@@ -232,7 +249,10 @@ export async function registerRealtimeRoute(app: FastifyInstance, deps: Realtime
     });
     // Oversized frames and protocol errors surface here; ws closes the socket itself (1009, 1002).
     socket.on('error', () => {});
-    socket.on('close', () => {
+    socket.on('close', (code: number) => {
+      metrics.connections.dec();
+      const server = connection.closedWith === 0 ? undefined : connection.closedWith;
+      metrics.disconnects.inc({ reason: connection.closedWith === 0 ? 'heartbeat' : disconnectReason(server, code) });
       state = 'closed';
       clearTimeout(kill);
       cleanup();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from './browser.ts';
 import type { Locale, Messages } from './messages.ts';
-import { button, field, header, link, onPage, switchLanguage } from './ui.ts';
+import { button, field, menuLink, onPage, switchLanguage } from './ui.ts';
 
 // The people and files of one journey: unique per run, so several runs share one server.
 
@@ -68,7 +68,7 @@ export async function signUpInUi(actor: Actor, person: Person, role: Role, texts
   await page.goto('/');
   await onPage(page, ko.family('search.title'));
   if (m.locale !== 'ko') await switchLanguage(page, ko, m.locale);
-  await link(header(page), m.common('nav.signup')).click();
+  await menuLink(page, undefined, m.common('nav.signup')).click();
   await onPage(page, m.auth('signup.title'));
   if (role === 'ADMIN') {
     await page.locator('summary').filter({ hasText: m.auth('signup.adminToggle') }).click();
@@ -81,6 +81,7 @@ export async function signUpInUi(actor: Actor, person: Person, role: Role, texts
   await field(page, m.auth('signup.name')).fill(person.name);
   await field(page, m.auth('signup.email')).fill(person.email);
   await field(page, m.auth('signup.password')).fill(person.password);
+  await page.getByRole('checkbox', { name: m.auth('all'), exact: true }).check();
   await actor.shot(`signup-${role.toLowerCase()}`);
   await button(page, m.auth('signup.submit')).click();
 }

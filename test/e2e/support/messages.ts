@@ -13,11 +13,11 @@ export type Text = (key: string, ...args: Arg[]) => string;
 
 const WEB_SRC = resolve(import.meta.dirname, '..', '..', '..', 'web', 'src');
 const FILES: Record<Area, readonly string[]> = {
-  common: [join(WEB_SRC, 'i18n', 'common.ts')],
-  auth: [join(WEB_SRC, 'auth', 'messages.ts')],
-  family: ['messages.ts', 'booking-messages.ts', 'reservation-messages.ts', 'payment-messages.ts'].map((file) => join(WEB_SRC, 'family', file)),
+  common: [join(WEB_SRC, 'i18n', 'common.ts'), join(WEB_SRC, 'info', 'messages.ts')],
+  auth: [join(WEB_SRC, 'auth', 'messages.ts'), join(WEB_SRC, 'auth', 'consent-messages.ts')],
+  family: ['messages.ts', 'request-messages.ts', 'booking-messages.ts', 'reservation-messages.ts', 'payment-messages.ts'].map((file) => join(WEB_SRC, 'family', file)),
   caregiver: ['messages.ts', 'earnings-messages.ts'].map((file) => join(WEB_SRC, 'caregiver', file)),
-  admin: ['messages.ts', 'settlement-messages.ts'].map((file) => join(WEB_SRC, 'admin', file)),
+  admin: ['messages.ts', 'settlement-messages.ts', 'people-messages.ts'].map((file) => join(WEB_SRC, 'admin', file)),
   chat: [join(WEB_SRC, 'chat', 'messages.ts')],
 };
 

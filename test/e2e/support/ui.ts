@@ -38,8 +38,38 @@ export async function onPage(page: Page, name: string, timeout?: number): Promis
   await heading(page, name).waitFor(timeout ? { timeout } : {});
 }
 
+/**
+ * Opens the header's menu where it is collapsed (phones: the header is one row, brand, bell and 메뉴; the
+ * navigation, language, large text and log in/out are in the menu). A no-op on wider screens.
+ */
+export async function openMenu(page: Page): Promise<void> {
+  const toggle = header(page).locator('button[aria-controls="site-menu"]');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** A link of the header's menu (opened first on phones): `menuLink(page, m.common('nav.label'), m.common('nav.chat')).click()`. */
+export function menuLink(page: Page, navLabel: string | undefined, name: string): { click(): Promise<void> } {
+  return {
+    // A navigation still under way (e.g. just after logging in) closes the menu again: open and try until it works.
+    async click() {
+      const target = link(navLabel ? page.getByRole('navigation', { name: navLabel, exact: true }) : header(page), name);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        await openMenu(page);
+        try {
+          await target.click({ timeout: 1_000 });
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+      }
+    },
+  };
+}
+
 /** Switches the app's language with the header's language select. */
 export async function switchLanguage(page: Page, current: Messages, to: Locale): Promise<void> {
+  await openMenu(page);
   await field(header(page), current.common('settings.language')).selectOption(to);
   await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
 }

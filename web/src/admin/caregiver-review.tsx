@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaregiverProfile } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
-import { useFormat, useMessages } from '../i18n/i18n.tsx';
+import { useFormat, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
 import { ReasonField } from '../ui/reason-field.tsx';
 import { Badge } from '../ui/page.tsx';
@@ -10,6 +10,7 @@ import { adminApi, type AdminCaregiver } from './admin-api.ts';
 import { DocumentList } from './document-viewer.tsx';
 import { labelOf } from './format.ts';
 import { messages } from './messages.ts';
+import { bornIn } from '../i18n/korean.ts';
 
 export type ReviewOutcome = 'approved' | 'rejected';
 
@@ -47,6 +48,7 @@ function ProfileDetails({ profile: p }: { profile: CaregiverProfile }) {
   const c = useMessages(common);
   const m = useMessages(messages);
   const f = useFormat();
+  const { locale } = useLocale();
   return (
     <>
       <h3>{m.review.profile}</h3>
@@ -63,7 +65,7 @@ function ProfileDetails({ profile: p }: { profile: CaregiverProfile }) {
         </div>
         <div className="kv">
           <dt>{m.review.birthYear}</dt>
-          <dd>{p.birthYear}</dd>
+          <dd>{bornIn(p.birthYear, locale)}</dd>
         </div>
         <div className="kv">
           <dt>{m.review.careerYears}</dt>

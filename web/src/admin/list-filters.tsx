@@ -4,8 +4,9 @@ import { navigate } from '../router.tsx';
 import { nextDay, seoulDayStart } from '../i18n/seoul-time.ts';
 import { SelectField, TextField, type Option } from '../ui/form.tsx';
 import { messages } from './messages.ts';
+import { peopleMessages } from './people-messages.ts';
 
-// The filters of the admin tables live in the address (?status=&from=&to=&caregiverId=&guardianId=), so
+// The filters of the admin tables live in the address (?q=&status=&from=&to=&caregiverId=&guardianId=), so
 // coming back from a detail page, reloading or sharing a link keeps them.
 
 export interface FilterValues {
@@ -16,9 +17,11 @@ export interface FilterValues {
   readonly to: string;
   readonly caregiverId: string;
   readonly guardianId: string;
+  /** A name, email or phone of the guardian or the caregiver */
+  readonly q: string;
 }
 
-const KEYS = ['status', 'from', 'to', 'caregiverId', 'guardianId'] as const;
+const KEYS = ['q', 'status', 'from', 'to', 'caregiverId', 'guardianId'] as const;
 
 export function filtersFromQuery(query: URLSearchParams): FilterValues {
   return {
@@ -27,6 +30,7 @@ export function filtersFromQuery(query: URLSearchParams): FilterValues {
     to: query.get('to') ?? '',
     caregiverId: query.get('caregiverId') ?? '',
     guardianId: query.get('guardianId') ?? '',
+    q: query.get('q') ?? '',
   };
 }
 
@@ -44,6 +48,7 @@ export interface ApiFilters<S extends string> {
   to?: string;
   caregiverId?: string;
   guardianId?: string;
+  q?: string;
 }
 
 /**
@@ -57,11 +62,13 @@ export function filtersToApi<S extends string>(values: FilterValues): ApiFilters
     ...(values.to ? { to: seoulDayStart(nextDay(values.to)) } : {}),
     ...(values.caregiverId.trim() ? { caregiverId: values.caregiverId.trim() } : {}),
     ...(values.guardianId.trim() ? { guardianId: values.guardianId.trim() } : {}),
+    ...(values.q.trim() ? { q: values.q.trim() } : {}),
   };
 }
 
 export function ListFilters({ path, values, statuses, rangeHint }: { path: string; values: FilterValues; statuses: readonly Option[]; rangeHint: string }) {
   const m = useMessages(messages);
+  const p = useMessages(peopleMessages);
   const [draft, setDraft] = useState(values);
   const [rangeError, setRangeError] = useState<string | undefined>();
   // Folded on phones unless a filter is in use, so the table is not pushed below the fold.
@@ -83,6 +90,7 @@ export function ListFilters({ path, values, statuses, rangeHint }: { path: strin
     <details className="card admin-filters-box" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{m.filters.legend}</summary>
       <form className="admin-filters" onSubmit={submit} aria-label={m.filters.legend} noValidate>
+        <TextField label={p.search} name="q" type="search" value={draft.q} onChange={set('q')} hint={p.searchHint} autoComplete="off" />
         <SelectField label={m.filters.status} name="status" value={draft.status} onChange={set('status')} options={[{ value: '', label: m.filters.any }, ...statuses]} />
         <TextField label={m.filters.from} name="from" type="date" value={draft.from} onChange={set('from')} hint={rangeHint} />
         <TextField label={m.filters.to} name="to" type="date" value={draft.to} onChange={set('to')} error={rangeError} />

@@ -5,11 +5,14 @@ import { Badge } from '../ui/page.tsx';
 import { adminApi, PAYMENT_STATUSES, type AdminPayment, type PaymentStatus } from './admin-api.ts';
 import { LiveListPage } from './live-list-page.tsx';
 import { messages } from './messages.ts';
+import { peopleMessages } from './people-messages.ts';
+import { PersonLink } from './person-link.tsx';
 import { labelOf, paymentTone, shortId } from './format.ts';
 
 export function AdminPaymentsPage() {
   const c = useMessages(common);
   const m = useMessages(messages);
+  const pm = useMessages(peopleMessages);
   const f = useFormat();
   const statusLabel = (status: string) => labelOf(c.paymentStatus, status);
   return (
@@ -29,6 +32,8 @@ export function AdminPaymentsPage() {
         <tr>
           <th scope="col">{m.payments.orderId}</th>
           <th scope="col">{m.payments.reservation}</th>
+          <th scope="col">{pm.guardian}</th>
+          <th scope="col">{pm.caregiver}</th>
           <th scope="col" className="num">
             {m.payments.amount}
           </th>
@@ -43,12 +48,19 @@ export function AdminPaymentsPage() {
       }
       row={(p, highlighted) => (
         <tr key={p.id} className={highlighted ? 'row-highlight' : undefined}>
-          <td>{p.orderId}</td>
+          {/* The full order id (as Toss shows it) is in the tooltip: the whole table fits 1280 px (issue 13 item 10). */}
+          <td title={p.orderId}>
+            <code>{shortId(p.orderId)}</code>
+          </td>
           <td>
             <Link to={`/admin/reservations/${encodeURIComponent(p.reservationId)}`} title={p.reservationId}>
               {shortId(p.reservationId)}
             </Link>
           </td>
+          <td>
+            <PersonLink id={p.guardianId} name={p.guardianName} />
+          </td>
+          <td>{p.caregiverName ?? '–'}</td>
           <td className="num">{f.krw(p.amount)}</td>
           <td className="num">{f.krw(p.balanceAmount)}</td>
           <td>
@@ -56,7 +68,7 @@ export function AdminPaymentsPage() {
           </td>
           <td>{p.method ?? '–'}</td>
           <td>{p.provider}</td>
-          <td>{p.approvedAt ? f.dateTime(p.approvedAt) : '–'}</td>
+          <td className="cell-wrap">{p.approvedAt ? f.dateTime(p.approvedAt) : '–'}</td>
         </tr>
       )}
     />

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useLiveFrames } from '../api/live.ts';
 import type { Reservation } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
-import { useFormat, useMessages } from '../i18n/i18n.tsx';
+import { useFormat, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { AsyncView, SuccessNotice } from '../ui/feedback.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
@@ -13,7 +13,10 @@ import { CancelPanel } from './cancel-panel.tsx';
 import { labelOf, shortId } from './format.ts';
 import { messages } from './messages.ts';
 import { PaymentSummary } from './payment-summary.tsx';
+import { PersonContact } from './person-contact.tsx';
+import { peopleMessages } from './people-messages.ts';
 import './admin.css';
+import { bornIn } from '../i18n/korean.ts';
 
 const CANCELLABLE = new Set(['REQUESTED', 'ACCEPTED', 'CONFIRMED']);
 
@@ -78,6 +81,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 function ReservationSummary({ reservation: r }: { reservation: Reservation }) {
   const c = useMessages(common);
   const m = useMessages(messages);
+  const pm = useMessages(peopleMessages);
   const f = useFormat();
   return (
     <section className="card" aria-labelledby="summary-title">
@@ -89,8 +93,8 @@ function ReservationSummary({ reservation: r }: { reservation: Reservation }) {
         <Row label={m.reservations.id}>
           <code>{r.id}</code>
         </Row>
-        <Row label={m.detail.guardianId}>
-          <code>{r.guardianId}</code>
+        <Row label={pm.guardian}>
+          <PersonContact id={r.guardianId} />
         </Row>
         <Row label={m.detail.caregiver}>
           {r.caregiverName} <code className="muted">{r.caregiverId}</code>
@@ -113,12 +117,13 @@ function ReservationSummary({ reservation: r }: { reservation: Reservation }) {
 function PatientCard({ reservation: r }: { reservation: Reservation }) {
   const c = useMessages(common);
   const m = useMessages(messages);
+  const { locale } = useLocale();
   return (
     <section className="card" aria-labelledby="patient-title">
       <h2 id="patient-title">{m.detail.patient}</h2>
       <dl className="stat-list">
         <Row label={m.detail.patientName}>{r.patient.name}</Row>
-        {r.patient.birthYear !== undefined && <Row label={m.detail.birthYear}>{r.patient.birthYear}</Row>}
+        {r.patient.birthYear !== undefined && <Row label={m.detail.birthYear}>{bornIn(r.patient.birthYear, locale)}</Row>}
         {r.patient.gender && <Row label={m.detail.gender}>{c.gender[r.patient.gender]}</Row>}
         {r.patient.conditions.length > 0 && <Row label={m.detail.conditions}>{r.patient.conditions.join(', ')}</Row>}
         {r.patient.notes && <Row label={m.detail.notes}>{r.patient.notes}</Row>}

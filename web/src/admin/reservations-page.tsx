@@ -6,6 +6,7 @@ import { adminApi, RESERVATION_STATUSES, type AdminReservation, type Reservation
 import { LiveListPage } from './live-list-page.tsx';
 import { labelOf, shortId } from './format.ts';
 import { messages } from './messages.ts';
+import { PersonLink } from './person-link.tsx';
 
 const PATH = '/admin/reservations';
 
@@ -48,13 +49,15 @@ export function AdminReservationsPage() {
               {shortId(r.id)}
             </Link>
           </td>
-          <td title={r.guardianId}>{shortId(r.guardianId)}</td>
+          <td>
+            <PersonLink id={r.guardianId} name={r.guardianName} />
+          </td>
           <td title={r.caregiverId}>{r.caregiverName}</td>
           <td>
             <Badge tone={reservationTone(r.status)}>{statusLabel(r.status)}</Badge>
           </td>
           <td>{c.serviceType[r.serviceType]}</td>
-          <td>{f.range(r.startAt, r.endAt)}</td>
+          <td className="cell-wrap">{f.range(r.startAt, r.endAt)}</td>
           <td className="num">{f.krw(r.totalAmount)}</td>
           <td>{f.date(r.createdAt)}</td>
         </tr>

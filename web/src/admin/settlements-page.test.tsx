@@ -90,7 +90,7 @@ describe('AdminSettlementsPage: run with a preview first', () => {
       'GET /api/v1/admin/settlements': { body: { items: [], nextCursor: null } },
       'POST /api/v1/admin/settlements/runs/preview': {
         status: 400,
-        body: { status: 400, code: 'INVALID_PERIOD', title: 'Bad Request', errors: [{ field: 'periodEnd', message: '기간의 끝은 미래일 수 없습니다.' }] },
+        body: { status: 400, code: 'INVALID_PERIOD', title: 'Bad Request', errors: [{ field: 'periodEnd', message: 'must not be in the future' }] },
       },
     });
     renderWithProviders(<AdminSettlementsPage />);
@@ -112,7 +112,8 @@ describe('AdminSettlementsPage: run with a preview first', () => {
     await userEvent.clear(end);
     await userEvent.type(end, '2026-12-08');
     await userEvent.click(screen.getByRole('button', { name: '미리 보기' }));
-    expect(await screen.findByText('기간의 끝은 미래일 수 없습니다.')).toBeDefined();
+    // The server's English message, shown in the UI's language.
+    expect(await screen.findByText('미래의 날짜는 입력할 수 없습니다.')).toBeDefined();
     expect(end.getAttribute('aria-invalid')).toBe('true');
   });
 });

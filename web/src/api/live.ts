@@ -17,6 +17,8 @@ type StatusListener = (status: LiveStatus) => void;
 const frameListeners = new Set<FrameListener>();
 const statusListeners = new Set<StatusListener>();
 let socket: WebSocket | undefined;
+/** The connection being opened (awaiting its token), shared by every caller meanwhile. */
+let pending: Promise<void> | undefined;
 let status: LiveStatus = 'offline';
 let attempts = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,11 +45,30 @@ function scheduleReconnect(): void {
   }, delay);
 }
 
-async function open(): Promise<void> {
-  if (!wanted || socket) return;
+/**
+ * Opens the tab's one connection. The pending attempt is recorded before the token is awaited: the first
+ * token refresh announces the session (onSessionChange), which calls this again while the first call is
+ * still waiting, and two callers must share one socket (two sockets delivered every frame twice).
+ */
+function open(): Promise<void> {
+  if (!wanted || socket) return Promise.resolve();
+  pending ??= connect().finally(() => {
+    pending = undefined;
+  });
+  return pending;
+}
+
+async function connect(): Promise<void> {
   setStatus('connecting');
-  const token = await currentAccessToken();
-  if (!token || !wanted) return setStatus('offline');
+  let token: string | undefined;
+  try {
+    token = await currentAccessToken();
+  } catch {
+    // A network failure: try again later.
+    setStatus('offline');
+    return scheduleReconnect();
+  }
+  if (!token || !wanted || socket) return setStatus(socket ? status : 'offline');
   const ws = new WebSocket(socketUrl());
   socket = ws;
   ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token } satisfies ClientFrame));

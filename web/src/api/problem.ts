@@ -4,6 +4,9 @@
 export interface FieldProblem {
   readonly field: string;
   readonly message: string;
+  /** The schema rule that failed (AJV keyword) and its parameters, for a localized message (ui/validation-messages.ts). */
+  readonly keyword?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export interface Problem {

@@ -184,6 +184,16 @@ export interface paths {
                         adminSecret?: string;
                         /** @description ISO 639-1 code: ko, en, zh, vi, ... */
                         preferredLanguage?: string;
+                        consents?: {
+                            /** @description 이용약관 동의 (required: must be true) */
+                            terms: boolean;
+                            /** @description 개인정보 수집·이용 동의 (required: must be true) */
+                            privacy: boolean;
+                            /** @description 마케팅 정보 수신 동의 (optional, default false) */
+                            marketing?: boolean;
+                            /** @description 민감정보 처리 동의: required (true) for CAREGIVER, ignored otherwise */
+                            sensitive?: boolean;
+                        };
                     };
                 };
             };
@@ -240,14 +250,17 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Wrong email and wrong password give the same 401. Repeated failures per email or address: 429.
+         * @description Wrong email and wrong password give the same 401 INVALID_CREDENTIALS. Throttling (429 TOO_MANY_ATTEMPTS with Retry-After; decision 0020): after LOGIN_MAX_FAILURES failures of one email from one address each further attempt from that pair waits 2, 4, 8... seconds; one address gets at most LOGIN_MAX_FAILURES_PER_ADDRESS failures (any emails) per window; one email at most LOGIN_MAX_FAILURES_PER_EMAIL (any addresses), a ceiling that does not apply to a login sending a device token of that account (X-Device-Token, returned by an earlier login as deviceToken). Right password of a suspended account: 403 ACCOUNT_SUSPENDED.
          *
          *     **Who:** anyone.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description deviceToken from an earlier login of this account: a known device (decision 0020) */
+                    "x-device-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -273,6 +286,8 @@ export interface paths {
                             tokenType: "Bearer";
                             /** @description access token lifetime in seconds */
                             expiresIn: number;
+                            /** @description login only: proof of this device for later logins (send it back as the X-Device-Token header); exempts them from the per-email ceiling of failed logins (decision 0020). Keep it like the refresh token. */
+                            deviceToken?: string;
                         };
                     };
                 };
@@ -313,7 +328,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new pair
-         * @description Refresh tokens rotate; presenting a used one revokes the whole session (401 REFRESH_TOKEN_REUSED).
+         * @description Refresh tokens rotate; presenting a used one ends the whole session (401 REFRESH_TOKEN_REUSED): its refresh tokens, every access token of it (401 TOKEN_REVOKED) and its WebSockets (closed 4401 "session revoked").
          *
          *     **Who:** anyone.
          */
@@ -345,6 +360,8 @@ export interface paths {
                             tokenType: "Bearer";
                             /** @description access token lifetime in seconds */
                             expiresIn: number;
+                            /** @description login only: proof of this device for later logins (send it back as the X-Device-Token header); exempts them from the per-email ceiling of failed logins (decision 0020). Keep it like the refresh token. */
+                            deviceToken?: string;
                         };
                     };
                 };
@@ -384,7 +401,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign out: this access token and its session end
+         * Sign out: the session ends (its refresh tokens, every access token of it, its sockets)
          * @description **Who:** any signed-in user.
          */
         post: {
@@ -901,6 +918,8 @@ export interface paths {
                                 }[];
                                 serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                                 languages: string[];
+                                /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                                nationality?: string;
                                 hourlyRate: number;
                                 dailyRate: number;
                                 /** @enum {unknown} */
@@ -978,6 +997,8 @@ export interface paths {
                         serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                         /** @description no duplicates */
                         languages: string[];
+                        /** @description ISO 3166-1 alpha-2: KR, CN, VN, PH, ... */
+                        nationality?: string;
                         /** @description KRW */
                         hourlyRate: number;
                         /** @description KRW */
@@ -1014,6 +1035,8 @@ export interface paths {
                             }[];
                             serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                             languages: string[];
+                            /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                            nationality?: string;
                             hourlyRate: number;
                             dailyRate: number;
                             /** @enum {unknown} */
@@ -1124,6 +1147,8 @@ export interface paths {
                             }[];
                             serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                             languages: string[];
+                            /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                            nationality?: string;
                             hourlyRate: number;
                             dailyRate: number;
                             /** @enum {unknown} */
@@ -1227,6 +1252,8 @@ export interface paths {
                         serviceTypes?: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                         /** @description no duplicates */
                         languages?: string[];
+                        /** @description ISO 3166-1 alpha-2: KR, CN, VN, PH, ... */
+                        nationality?: string;
                         /** @description KRW */
                         hourlyRate?: number;
                         /** @description KRW */
@@ -1263,6 +1290,8 @@ export interface paths {
                             }[];
                             serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                             languages: string[];
+                            /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                            nationality?: string;
                             hourlyRate: number;
                             dailyRate: number;
                             /** @enum {unknown} */
@@ -1434,6 +1463,8 @@ export interface paths {
                                 sido: string;
                                 sidoEn: string;
                                 sigungu: string[];
+                                /** @description the sigungu's English names (official romanisation), in the same order */
+                                sigunguEn: string[];
                             }[];
                             nextCursor: string | null;
                         };
@@ -1521,6 +1552,8 @@ export interface paths {
                                 }[];
                                 serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                                 languages: string[];
+                                /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                                nationality?: string;
                                 hourlyRate: number;
                                 dailyRate: number;
                                 /** @enum {unknown} */
@@ -1617,6 +1650,8 @@ export interface paths {
                             }[];
                             serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                             languages: string[];
+                            /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                            nationality?: string;
                             hourlyRate: number;
                             dailyRate: number;
                             /** @enum {unknown} */
@@ -1885,6 +1920,8 @@ export interface paths {
                                 }[];
                                 serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                                 languages: string[];
+                                /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                                nationality?: string;
                                 hourlyRate: number;
                                 dailyRate: number;
                                 /** @enum {unknown} */
@@ -2070,6 +2107,8 @@ export interface paths {
                             }[];
                             serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                             languages: string[];
+                            /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                            nationality?: string;
                             hourlyRate: number;
                             dailyRate: number;
                             /** @enum {unknown} */
@@ -2193,6 +2232,8 @@ export interface paths {
                             }[];
                             serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                             languages: string[];
+                            /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                            nationality?: string;
                             hourlyRate: number;
                             dailyRate: number;
                             /** @enum {unknown} */
@@ -2465,6 +2506,30 @@ export interface paths {
                                     notes?: string;
                                 };
                                 requestMessage?: string;
+                                /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                                caregiverEarnings?: {
+                                    /** @description KRW */
+                                    grossAmount: number;
+                                    /** @description KRW */
+                                    commissionAmount: number;
+                                    /** @description KRW */
+                                    netAmount: number;
+                                };
+                                /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                                familyContact?: {
+                                    name: string;
+                                    phone: string | null;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                                 */
+                                checkInOpensAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                                 */
+                                checkOutOpensAt?: string;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2646,6 +2711,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -2701,6 +2790,8 @@ export interface paths {
                     caregiverId?: string;
                     /** @description the guardian's user id */
                     guardianId?: string;
+                    /** @description the guardian's or the caregiver's name or email (substring, case-insensitive) or phone number (digits, dashes and spaces ignored) */
+                    q?: string;
                     /** @description page size (1-100) */
                     limit?: number;
                     /** @description nextCursor of the previous page */
@@ -2794,6 +2885,8 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description the guardian's account name (anonymised after a withdrawal); null when the account cannot be read */
+                                guardianName: string | null;
                                 /** @description no health details (conditions, notes): read GET /reservations/:id for those (audited) */
                                 patient: {
                                     name: string;
@@ -3049,6 +3142,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -3203,6 +3320,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -3356,6 +3497,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -3577,6 +3742,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -3723,6 +3912,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -3763,7 +3976,7 @@ export interface paths {
         put?: never;
         /**
          * Check out (care finished)
-         * @description Its caregiver: IN_PROGRESS -> COMPLETED. REQUESTED -> ACCEPTED (caregiver) -> CONFIRMED (paid) -> IN_PROGRESS (check-in) -> COMPLETED (check-out, or automatically 6 h after the end). Also REJECTED (caregiver), CANCELLED (participant or admin, before check-in), EXPIRED (a request unanswered for RESERVATION_REQUEST_TTL, or an acceptance unpaid for RESERVATION_PAYMENT_TTL; either at the start at the latest). Any other move: 409 INVALID_TRANSITION. Someone else's reservation: 404.
+         * @description Its caregiver: IN_PROGRESS -> COMPLETED, from the start on, even after an early check-in (before the start: 409 INVALID_TRANSITION saying when it opens). REQUESTED -> ACCEPTED (caregiver) -> CONFIRMED (paid) -> IN_PROGRESS (check-in) -> COMPLETED (check-out, or automatically 6 h after the end). Also REJECTED (caregiver), CANCELLED (participant or admin, before check-in), EXPIRED (a request unanswered for RESERVATION_REQUEST_TTL, or an acceptance unpaid for RESERVATION_PAYMENT_TTL; either at the start at the latest). Any other move: 409 INVALID_TRANSITION. Someone else's reservation: 404.
          *
          *     **Who:** CAREGIVER.
          */
@@ -3869,6 +4082,30 @@ export interface paths {
                                 notes?: string;
                             };
                             requestMessage?: string;
+                            /** @description the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE) */
+                            caregiverEarnings?: {
+                                /** @description KRW */
+                                grossAmount: number;
+                                /** @description KRW */
+                                commissionAmount: number;
+                                /** @description KRW */
+                                netAmount: number;
+                            };
+                            /** @description the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone */
+                            familyContact?: {
+                                name: string;
+                                phone: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end
+                             */
+                            checkInOpensAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on
+                             */
+                            checkOutOpensAt?: string;
                         };
                     };
                 };
@@ -4208,6 +4445,8 @@ export interface paths {
                     caregiverId?: string;
                     /** @description the paying guardian's user id */
                     guardianId?: string;
+                    /** @description the guardian's or the caregiver's name or email (substring, case-insensitive) or phone number (digits, dashes and spaces ignored) */
+                    q?: string;
                     /** @description page size (1-100) */
                     limit?: number;
                     /** @description nextCursor of the previous page */
@@ -4245,6 +4484,8 @@ export interface paths {
                                 provider: "sandbox" | "toss";
                                 /** @description the payer */
                                 guardianId: string;
+                                guardianName: string | null;
+                                caregiverName: string | null;
                                 /** @description the caregiver's profile id; null only for payments opened before it was recorded whose reservation could not be read */
                                 caregiverId: string | null;
                                 approvedAt: string | null;
@@ -4808,7 +5049,7 @@ export interface paths {
         };
         /**
          * My notifications
-         * @description Newest first, cursor pagination (`nextCursor`). `?unread=true` lists only unread ones.
+         * @description Newest first, cursor pagination (`nextCursor`). `?unread=true` lists only unread ones. `?lang=ko|en` writes the texts in the UI's language instead of the account's preferredLanguage.
          *
          *     **Who:** any signed-in user.
          */
@@ -4821,6 +5062,8 @@ export interface paths {
                     limit?: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description the language to write titles and bodies in (the UI's); default: the account's preferredLanguage */
+                    lang?: "ko" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -4959,7 +5202,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the language to write titles and bodies in (the UI's); default: the account's preferredLanguage */
+                    lang?: "ko" | "en";
+                };
                 header?: never;
                 path: {
                     /** @description notification id */
@@ -5647,6 +5893,8 @@ export interface paths {
                                 }[];
                                 serviceTypes: ("HOSPITAL" | "HOME" | "NIGHT" | "LIVE_IN" | "DEMENTIA" | "REHABILITATION" | "COMPANION")[];
                                 languages: string[];
+                                /** @description ISO 3166-1 alpha-2 (KR, CN, VN, ...), when the caregiver gave it */
+                                nationality?: string;
                                 hourlyRate: number;
                                 dailyRate: number;
                                 /** @enum {unknown} */
@@ -6905,7 +7153,7 @@ export interface paths {
         };
         /**
          * Settlements as CSV
-         * @description The list's filters, every match (at most 10,000), one row per settlement: 정산ID, 간병인ID, 간병인, 정산 시작, 정산 종료, 총액, 수수료, 지급액, 상태, 지급일, 이체 참조. UTF-8 with a BOM (Korean Excel), CRLF, RFC 4180 quoting, amounts as plain numbers, times in KST 'YYYY-MM-DD HH:mm'; text cells starting with = + - @ get a leading '.
+         * @description The list's filters, every match (at most 10,000), one row per settlement: 간병인, 정산 시작, 정산 종료, 총액, 수수료, 지급액, 상태, 지급일, 이체 참조, 정산ID, 간병인ID. UTF-8 with a BOM (Korean Excel), CRLF, RFC 4180 quoting, amounts as plain numbers, times in KST 'YYYY-MM-DD HH:mm'; text cells starting with = + - @ get a leading '.
          *
          *     **Who:** ADMIN.
          */
@@ -7544,6 +7792,20 @@ export interface components {
             errors?: {
                 field?: string;
                 message?: string;
+                /**
+                 * @description The schema rule that failed (JSON Schema keyword), for localized messages
+                 * @example format
+                 */
+                keyword?: string;
+                /**
+                 * @description The rule's parameters
+                 * @example {
+                 *       "format": "email"
+                 *     }
+                 */
+                params?: {
+                    [key: string]: unknown;
+                };
             }[];
             requestId?: string;
         } & {

@@ -5,6 +5,8 @@
 // since refresh tokens rotate and a reused one revokes the whole family (API.md).
 
 const REFRESH_KEY = 'carenest.refreshToken';
+/** Per account (email, lower case): the login's deviceToken, sent back as X-Device-Token (decision 0020). */
+const DEVICE_KEY = 'carenest.deviceTokens';
 
 interface Tokens {
   readonly accessToken: string;
@@ -47,6 +49,28 @@ export function storeTokens(tokens: Tokens): void {
   accessExpiresAt = Date.now() + Math.max(0, tokens.expiresIn - 30) * 1000;
   storage()?.setItem(REFRESH_KEY, tokens.refreshToken);
   notify();
+}
+
+function deviceTokens(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(storage()?.getItem(DEVICE_KEY) ?? '{}');
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The device token an earlier login of this account left in this browser: with it, the login counts as
+ * from a known device and is let in even while someone else's wrong guesses hold the account's ceiling.
+ * Kept across sign-out on purpose (it proves the device, not a session).
+ */
+export function deviceTokenFor(email: string): string | undefined {
+  return deviceTokens()[email.trim().toLowerCase()];
+}
+
+export function rememberDevice(email: string, token: string): void {
+  storage()?.setItem(DEVICE_KEY, JSON.stringify({ ...deviceTokens(), [email.trim().toLowerCase()]: token }));
 }
 
 export function clearSession(): void {

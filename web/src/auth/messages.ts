@@ -10,6 +10,8 @@ export const authMessages = defineMessages(
       pending: '로그인 중…',
       noAccount: '아직 회원이 아니신가요?',
       signupLink: '회원가입',
+      reasonBook: '예약하려면 로그인해 주세요.',
+      reasonOther: '계속하려면 로그인해 주세요.',
     },
     signup: {
       title: '회원가입',
@@ -41,6 +43,8 @@ export const authMessages = defineMessages(
       pending: 'Logging in…',
       noAccount: 'New to CareNest?',
       signupLink: 'Sign up',
+      reasonBook: 'Please log in to book.',
+      reasonOther: 'Please log in to continue.',
     },
     signup: {
       title: 'Sign up',

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call } from '../api/client.ts';
-import { clearSession, currentAccessToken, hasSession, onSessionChange, storeTokens } from '../api/session-tokens.ts';
+import { clearSession, currentAccessToken, deviceTokenFor, hasSession, onSessionChange, rememberDevice, storeTokens } from '../api/session-tokens.ts';
 import type { Role, User } from '../api/types.ts';
 import { hasChosenLocale, useLocale } from '../i18n/i18n.tsx';
 
@@ -18,6 +18,50 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
+/** The role of the last user seen in this browser: a hint for showing a page before /users/me answers. */
+const ROLE_HINT_KEY = 'carenest.sessionRole';
+let early: Promise<User> | undefined;
+
+/**
+ * Called once before the first render (main.tsx): asks for the signed-in user, and so refreshes the
+ * token, while React and the page's code are still starting, instead of after the first render.
+ */
+export function prefetchSession(): void {
+  if (!hasSession()) return;
+  early = call(api.GET('/api/v1/users/me'));
+  early.catch(() => undefined);
+}
+
+function takeEarly(): Promise<User> | undefined {
+  const pending = early;
+  early = undefined;
+  return pending;
+}
+
+/**
+ * The role this browser's session had when last loaded, while it is loading again (undefined otherwise).
+ * Only a hint for what to show first (app.tsx renders a page for that role while /users/me is on its way,
+ * so its code and data load at the same time); the server decides what anyone may do.
+ */
+export function roleHint(): Role | undefined {
+  if (!hasSession()) return undefined;
+  try {
+    const role = globalThis.localStorage?.getItem(ROLE_HINT_KEY);
+    return role === 'GUARDIAN' || role === 'CAREGIVER' || role === 'ADMIN' ? role : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberRole(role: Role | undefined): void {
+  try {
+    if (role) globalThis.localStorage?.setItem(ROLE_HINT_KEY, role);
+    else globalThis.localStorage?.removeItem(ROLE_HINT_KEY);
+  } catch {
+    // only a hint
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | undefined>();
   const [status, setStatus] = useState<SessionState['status']>(hasSession() ? 'loading' : 'anonymous');
@@ -30,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     try {
-      const me = await call(api.GET('/api/v1/users/me'));
+      const me = await (takeEarly() ?? call(api.GET('/api/v1/users/me')));
       setUser(me);
       setStatus('signed-in');
     } catch {
@@ -52,8 +96,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const tokens = await call(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      const deviceToken = deviceTokenFor(email);
+      const tokens = await call(
+        api.POST('/api/v1/auth/login', { body: { email, password }, params: { header: deviceToken ? { 'x-device-token': deviceToken } : {} } }),
+      );
       storeTokens(tokens);
+      if (tokens.deviceToken) rememberDevice(email, tokens.deviceToken);
       const me = await call(api.GET('/api/v1/users/me'));
       setUser(me);
       setStatus('signed-in');
@@ -68,6 +116,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (await currentAccessToken()) await api.POST('/api/v1/auth/logout').catch(() => undefined);
     clearSession();
   }, []);
+
+  useEffect(() => {
+    if (status !== 'loading') rememberRole(user?.role);
+  }, [status, user]);
 
   const value = useMemo(() => ({ status, user, login, logout, reloadUser: loadUser }), [status, user, login, logout, loadUser]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

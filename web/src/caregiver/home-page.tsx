@@ -10,6 +10,7 @@ import { earningsMessages } from './earnings-messages.ts';
 import { caregiverMessages } from './messages.ts';
 import { StatusCard } from './status-card.tsx';
 import './caregiver.css';
+import { useRegionName } from '../ui/regions.tsx';
 
 interface Overview {
   readonly profile: MyProfile | null;
@@ -46,6 +47,7 @@ function Dashboard({ overview }: { overview: Overview & { profile: MyProfile } }
   const c = useMessages(common);
   const e = useMessages(earningsMessages).earnings;
   const f = useFormat();
+  const place = useRegionName();
   const next = overview.next;
   return (
     <div className="stack">
@@ -68,7 +70,7 @@ function Dashboard({ overview }: { overview: Overview & { profile: MyProfile } }
                 <strong>{f.range(next.startAt, next.endAt)}</strong> <Badge tone={reservationTone(next.status)}>{c.reservationStatus[next.status]}</Badge>
               </p>
               <p>
-                {c.serviceType[next.serviceType]} · {next.patient.name} · {[next.location.sido, next.location.sigungu].filter(Boolean).join(' ')}
+                {c.serviceType[next.serviceType]} · {next.patient.name} · {place(next.location.sido, next.location.sigungu)}
               </p>
               <div className="row">
                 <Link to={`/caregiver/reservations/${encodeURIComponent(next.id)}`} className="btn btn-secondary">

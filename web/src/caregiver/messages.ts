@@ -161,6 +161,8 @@ export const caregiverMessages = defineMessages(
       checkedIn: '체크인했습니다. 보호자에게 도착을 알렸습니다.',
       checkedOut: '체크아웃했습니다. 수고하셨습니다.',
       awaitingPayment: '보호자의 결제를 기다리는 중입니다.',
+      checkInOpens: (when: string) => `체크인은 ${when}부터 할 수 있습니다.`,
+      checkOutOpens: (when: string) => `체크아웃은 시작 시각인 ${when}부터 할 수 있습니다.`,
       viewDetail: '자세히 보기',
     },
     detail: {
@@ -336,6 +338,8 @@ export const caregiverMessages = defineMessages(
       checkedIn: 'Checked in. The family has been told you arrived.',
       checkedOut: 'Checked out. Thank you for your work.',
       awaitingPayment: 'Waiting for the family to pay.',
+      checkInOpens: (when: string) => `Check-in opens at ${when}.`,
+      checkOutOpens: (when: string) => `Check-out opens at the start, ${when}.`,
       viewDetail: 'Details',
     },
     detail: {

@@ -5,6 +5,8 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
 import { CheckboxGroup, SelectField, SubmitButton, TextAreaField, TextField } from '../ui/form.tsx';
 import { useAction } from '../ui/use-async.ts';
+import { fieldErrorMessage, validationMessages } from '../ui/validation-messages.ts';
+import { NATIONALITIES, nationalityMessages } from '../ui/nationalities.ts';
 import type { MyProfile } from './data.ts';
 import { caregiverMessages } from './messages.ts';
 import { bodyOf, changesOf, emptyForm, formOf, serverErrors, validate, type FieldErrors, type ProfileForm } from './profile-model.ts';
@@ -17,6 +19,8 @@ export function ProfileFormCard({ profile, onSaved }: { profile: MyProfile | nul
   const t = useMessages(caregiverMessages);
   const m = t.profile;
   const c = useMessages(common);
+  const v = useMessages(validationMessages);
+  const n = useMessages(nationalityMessages);
   const [form, setForm] = useState<ProfileForm>(() => (profile ? formOf(profile) : emptyForm()));
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string>();
@@ -55,7 +59,7 @@ export function ProfileFormCard({ profile, onSaved }: { profile: MyProfile | nul
     void save.run();
   };
 
-  const errors: FieldErrors = { ...serverErrors(save.problem), ...clientErrors };
+  const errors: FieldErrors = { ...serverErrors(save.problem, (e) => fieldErrorMessage(v, e)), ...clientErrors };
   const hasErrors = Object.keys(clientErrors).length > 0;
   const field = (key: 'displayName' | 'birthYear' | 'careerYears' | 'hourlyRate' | 'dailyRate') => ({
     name: key,
@@ -94,6 +98,13 @@ export function ProfileFormCard({ profile, onSaved }: { profile: MyProfile | nul
       <CertificateRows rows={form.certificates} onChange={(rows) => set('certificates', rows)} errors={errors} />
       <RegionRows rows={form.regions} onChange={(rows) => set('regions', rows)} errors={errors} />
       <CheckboxGroup legend={m.serviceTypes} name="serviceTypes" options={SERVICE_TYPES.map((s) => ({ value: s, label: c.serviceType[s] }))} values={form.serviceTypes} onChange={(v) => set('serviceTypes', v as ProfileForm['serviceTypes'])} error={errors.serviceTypes} />
+      <SelectField
+        label={n.label}
+        name="nationality"
+        value={form.nationality}
+        onChange={(e) => set('nationality', e.target.value)}
+        options={[{ value: '', label: n.none }, ...NATIONALITIES.map((code) => ({ value: code, label: n.names[code] }))]}
+      />
       <CheckboxGroup legend={m.languages} name="languages" options={Object.entries(c.language).map(([value, label]) => ({ value, label }))} values={form.languages} onChange={(v) => set('languages', v)} error={errors.languages} />
       <fieldset className="field cg-section">
         <legend>{m.rates}</legend>

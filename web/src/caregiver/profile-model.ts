@@ -33,6 +33,8 @@ export interface ProfileForm {
   readonly regions: readonly RegionRow[];
   readonly serviceTypes: readonly ProfileBody['serviceTypes'][number][];
   readonly languages: readonly string[];
+  /** ISO 3166-1 alpha-2, '' when not given */
+  readonly nationality: string;
   readonly hourlyRate: string;
   readonly dailyRate: string;
 }
@@ -55,6 +57,7 @@ export function emptyForm(): ProfileForm {
     regions: [emptyRegion()],
     serviceTypes: [],
     languages: ['ko'],
+    nationality: '',
     hourlyRate: '',
     dailyRate: '',
   };
@@ -71,6 +74,7 @@ export function formOf(profile: MyProfile): ProfileForm {
     regions: profile.regions.map((r) => ({ key: newKey(), sido: r.sido, sigungu: r.sigungu ?? '' })),
     serviceTypes: [...profile.serviceTypes],
     languages: [...profile.languages],
+    nationality: profile.nationality ?? '',
     hourlyRate: String(profile.hourlyRate),
     dailyRate: String(profile.dailyRate),
   };
@@ -132,6 +136,7 @@ export function bodyOf(form: ProfileForm): ProfileBody {
     regions: form.regions.map((r) => ({ sido: r.sido, ...(r.sigungu ? { sigungu: r.sigungu } : {}) })),
     serviceTypes: [...form.serviceTypes],
     languages: [...form.languages],
+    ...(form.nationality ? { nationality: form.nationality } : {}),
     hourlyRate: Number(form.hourlyRate),
     dailyRate: Number(form.dailyRate),
   };
@@ -147,11 +152,11 @@ export function changesOf(saved: ProfileBody, next: ProfileBody): Partial<Profil
 }
 
 /** The server's validation errors keyed like the client's (`regions[0].sido` becomes `regions.0.sido`). */
-export function serverErrors(problem: Problem | undefined): FieldErrors {
+export function serverErrors(problem: Problem | undefined, say?: (error: NonNullable<Problem['errors']>[number]) => string): FieldErrors {
   const errors: FieldErrors = {};
-  for (const { field, message } of problem?.errors ?? []) {
-    const key = field.replace(/\[(\d+)\]/g, '.$1').replace(/^\//, '').replace(/\//g, '.');
-    errors[key] ??= message;
+  for (const error of problem?.errors ?? []) {
+    const key = error.field.replace(/\[(\d+)\]/g, '.$1').replace(/^\//, '').replace(/\//g, '.');
+    errors[key] ??= say ? say(error) : error.message;
   }
   return errors;
 }

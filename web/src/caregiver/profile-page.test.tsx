@@ -82,16 +82,17 @@ describe('CaregiverProfilePage onboarding', () => {
       'GET /api/v1/caregivers/regions': { body: regions },
       'POST /api/v1/caregivers': {
         status: 400,
-        body: { status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'certificates.0.number', message: 'already registered' }, { field: 'regions[0].sido', message: 'unknown region' }] },
+        body: { status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'certificates.0.number', message: 'already registered' }, { field: 'regions[0].sido', message: 'unknown sido "서울시청"' }] },
       },
     });
     renderWithProviders(<CaregiverProfilePage />);
     await screen.findByRole('button', { name: '프로필 제출' });
     const user = await fillValidForm();
     await user.click(screen.getByRole('button', { name: '프로필 제출' }));
-    expect(await screen.findByText('already registered')).toBeTruthy();
+    // In the reader's language (ui/validation-messages.ts): a rule the app does not know reads "check this value".
+    expect(await screen.findByText('입력한 값을 확인해 주세요.')).toBeTruthy();
     expect(screen.getByLabelText(/자격증 번호/).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('unknown region')).toBeTruthy();
+    expect(screen.getByText('목록에서 골라 주세요.')).toBeTruthy();
     expect(screen.getByText('입력한 내용을 확인해 주세요.')).toBeTruthy();
   });
 

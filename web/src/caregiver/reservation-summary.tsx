@@ -3,7 +3,9 @@ import type { Reservation } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { QuoteLines } from '../ui/quote-lines.tsx';
+import { BookingEarnings, FamilyContact } from './booking-earnings.tsx';
 import { caregiverMessages } from './messages.ts';
+import { useRegionName } from '../ui/regions.tsx';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,6 +21,7 @@ export function ReservationSummary({ reservation: r, showQuote = true }: { reser
   const m = useMessages(caregiverMessages).reservation;
   const c = useMessages(common);
   const f = useFormat();
+  const place = useRegionName();
   const patient = [r.patient.name, r.patient.birthYear ? m.patientBorn(r.patient.birthYear) : undefined, r.patient.gender ? c.gender[r.patient.gender] : undefined].filter(Boolean).join(' · ');
   return (
     <div className="stack cg-summary">
@@ -27,7 +30,7 @@ export function ReservationSummary({ reservation: r, showQuote = true }: { reser
         <Item label={m.serviceType}>
           {c.serviceType[r.serviceType]} · {c.rateType[r.rateType]}
         </Item>
-        <Item label={m.location}>{[r.location.sido, r.location.sigungu, r.location.address].filter(Boolean).join(' ')}</Item>
+        <Item label={m.location}>{[place(r.location.sido, r.location.sigungu), r.location.address].filter(Boolean).join(' ')}</Item>
         <Item label={m.patient}>{patient}</Item>
         <Item label={m.conditions}>{r.patient.conditions.length > 0 ? r.patient.conditions.join(', ') : m.none}</Item>
         {r.patient.notes && <Item label={m.notes}>{r.patient.notes}</Item>}
@@ -45,7 +48,14 @@ export function ReservationSummary({ reservation: r, showQuote = true }: { reser
         {r.cancelReason && <Item label={m.cancelReason}>{r.cancelReason}</Item>}
         {r.refundAmount !== undefined && <Item label={m.refundAmount}>{f.krw(r.refundAmount)}</Item>}
       </dl>
-      {showQuote ? <QuoteLines quote={r.quote} /> : <p className="kv"><span>{m.total}</span><strong>{f.krw(r.totalAmount)}</strong></p>}
+      {r.familyContact && <FamilyContact contact={r.familyContact} />}
+      {r.caregiverEarnings ? (
+        <BookingEarnings earnings={r.caregiverEarnings} />
+      ) : showQuote ? (
+        <QuoteLines quote={r.quote} />
+      ) : (
+        <p className="kv"><span>{m.total}</span><strong>{f.krw(r.totalAmount)}</strong></p>
+      )}
     </div>
   );
 }

@@ -66,7 +66,12 @@ export function RespondPanel({ reservation, onDone }: { reservation: Reservation
   };
   const submitReject = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) return setReasonError(m.reasonRequired);
+    if (!reason.trim()) {
+      // The empty reason gets focus (its error is tied to it), so the refusal never fails out of sight.
+      const form = event.currentTarget as HTMLFormElement;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[name="reason"]')?.focus());
+      return setReasonError(m.reasonRequired);
+    }
     setReasonError(undefined);
     void reject.run();
   };

@@ -10,6 +10,7 @@ import { ACTIVE_STATUSES, byStart, FINISHED_STATUSES, loadReservations, useLiveR
 import { caregiverMessages } from './messages.ts';
 import { WorkActions } from './work-actions.tsx';
 import './caregiver.css';
+import { useRegionName } from '../ui/regions.tsx';
 
 /** Bookings grouped by their start day in Seoul, in the order given. */
 export function groupByDay(items: readonly Reservation[], f: Pick<Formatters, 'date'>): { day: string; items: Reservation[] }[] {
@@ -28,6 +29,7 @@ function BookingItem({ reservation: r, onDone }: { reservation: Reservation; onD
   const m = useMessages(caregiverMessages);
   const c = useMessages(common);
   const f = useFormat();
+  const place = useRegionName();
   return (
     <li className="card stack cg-booking">
       <div className="row cg-booking-head">
@@ -35,7 +37,7 @@ function BookingItem({ reservation: r, onDone }: { reservation: Reservation; onD
         <Badge tone={reservationTone(r.status)}>{c.reservationStatus[r.status]}</Badge>
       </div>
       <p>
-        {c.serviceType[r.serviceType]} · {r.patient.name} · {[r.location.sido, r.location.sigungu, r.location.address].filter(Boolean).join(' ')}
+        {c.serviceType[r.serviceType]} · {r.patient.name} · {[place(r.location.sido, r.location.sigungu), r.location.address].filter(Boolean).join(' ')}
       </p>
       {onDone && <WorkActions reservation={r} onDone={(_, message) => onDone(message)} />}
       <Link to={`/caregiver/reservations/${encodeURIComponent(r.id)}`} className="btn btn-link">

@@ -211,7 +211,7 @@ describe('a conversation', () => {
       'PUT /api/v1/chat/settings': (call) => ({ body: { ...gemini, ...(call.body as object) } }),
     });
     renderWithProviders(<ConversationPage params={{ roomId: ROOM }} />);
-    expect(await screen.findByText(/gemini이\(가\) 번역합니다.*Google \(United States\)에서 처리됩니다/)).toBeTruthy();
+    expect(await screen.findByText(/gemini가 번역합니다.*Google \(United States\)에서 처리됩니다/)).toBeTruthy();
     const toggle = screen.getByRole('switch', { name: '내 메시지 번역 허용' });
     expect((toggle as HTMLInputElement).checked).toBe(true);
     await userEvent.click(toggle);

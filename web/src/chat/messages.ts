@@ -1,4 +1,5 @@
 import { defineMessages } from '../i18n/i18n.tsx';
+import { withParticle } from '../i18n/korean.ts';
 
 // Strings of the chat (rooms, a conversation, quick phrases, the translation notice). Loaded with the
 // chat pages only. End-to-end tests find elements by these texts.
@@ -56,7 +57,7 @@ export const chatMessages = defineMessages(
     },
     translation: {
       title: '번역 안내',
-      provider: (name: string, place: string) => `상대방의 언어로 쓴 메시지는 ${name}이(가) 번역합니다. 번역할 메시지는 ${place}에서 처리됩니다. 원문은 언제든 볼 수 있습니다.`,
+      provider: (name: string, place: string) => `상대방의 언어로 쓴 메시지는 ${withParticle(name, '이/가')} 번역합니다. 번역할 메시지는 ${place}에서 처리됩니다. 원문은 언제든 볼 수 있습니다.`,
       none: '번역 기능이 설정되어 있지 않아 메시지는 작성된 그대로 보입니다.',
       toggle: '내 메시지 번역 허용',
       offHint: '꺼 두면 내 메시지는 번역 서비스로 보내지지 않습니다.',

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api, call } from '../api/client.ts';
-import { fieldProblem } from '../api/problem.ts';
 import type { Body, CaregiverProfile } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
@@ -10,12 +9,16 @@ import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } fr
 import { Page } from '../ui/page.tsx';
 import { RegionPicker } from '../ui/regions.tsx';
 import { useAction, useAsync } from '../ui/use-async.ts';
+import { useErrorSummary } from '../ui/error-summary.tsx';
+import { check, localFieldProblem, validationMessages } from '../ui/validation-messages.ts';
 import { BookingQuote } from './booking-quote.tsx';
 import { bookingTimes, defaultStart, newIdempotencyKey, parseConditions, type RateType } from './booking.ts';
 import './family.css';
 import { bookingMessages } from './booking-messages.ts';
 import { emptyPatient, PatientFields, type PatientDraft } from './patient-fields.tsx';
 import { useQuote } from './use-quote.ts';
+
+const HOUR_MS = 3_600_000;
 
 type NewReservation = Body<'/api/v1/reservations', 'post'>;
 type ServiceType = NewReservation['serviceType'];
@@ -74,42 +77,56 @@ function BookingForm({ caregiver }: { caregiver: CaregiverProfile }) {
   }));
   const [checked, setChecked] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const v = useMessages(validationMessages);
   const quote = useQuote(caregiver.id, draft.rateType, draft.start, draft.duration);
   const times = bookingTimes(draft.start, draft.rateType, draft.duration);
   const missing = (value: string) => (checked && !value.trim() ? m.required : undefined);
+  const startTooSoon = (): string | undefined => {
+    if (!times) return undefined;
+    const ahead = new Date(times.startAt).getTime() - Date.now();
+    return ahead < 0 ? v.startInPast : ahead < HOUR_MS ? v.leadHours(1) : undefined;
+  };
   const errors = {
     consent: checked && !draft.consent ? m.consentRequired : undefined,
-    start: missing(draft.start),
+    start: missing(draft.start) ?? (checked ? startTooSoon() : undefined),
     duration: missing(draft.duration),
     sido: missing(draft.sido),
     address: missing(draft.address),
     name: missing(draft.patient.name),
+    birthYear: check.year(v, draft.patient.birthYear, 1900, new Date().getFullYear()),
   };
   const action = useAction(async (body: NewReservation) => {
     const reservation = await call(api.POST('/api/v1/reservations', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
     navigate(`/reservations/${encodeURIComponent(reservation.id)}`);
   });
+  const problem = action.problem;
+  const summary = useErrorSummary(problem);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
     const body = reservationBody(caregiver.id, draft);
-    const incomplete = [draft.start, draft.duration, draft.sido, draft.address, draft.patient.name].some((v) => !v.trim());
-    if (!draft.consent || incomplete || !body) return;
+    const incomplete = [draft.start, draft.duration, draft.sido, draft.address, draft.patient.name].some((value) => !value.trim());
+    if (!draft.consent || incomplete || !body || errors.birthYear || startTooSoon()) {
+      action.reset();
+      summary.show();
+      return;
+    }
+    summary.clear();
     void action.run(body);
   };
-  const problem = action.problem;
   const overlap = problem?.code === 'RESERVATION_OVERLAP';
-  const serviceError = problem?.code === 'SERVICE_TYPE_NOT_OFFERED' ? m.notOffered : fieldProblem(problem, 'serviceType');
+  const serviceError = problem?.code === 'SERVICE_TYPE_NOT_OFFERED' ? m.notOffered : localFieldProblem(v, problem, 'serviceType');
   return (
-    <form className="family-booking" onSubmit={submit} noValidate>
+    <form ref={summary.ref} className="family-booking" onSubmit={submit} noValidate>
       <div className="stack family-booking-main">
+        {summary.summary}
         {overlap ? (
           <div className="notice notice-error" role="alert">
             <p>{m.overlap}</p>
             <Link to={`/caregivers/${encodeURIComponent(caregiver.id)}`}>{m.seeBusy}</Link>
           </div>
         ) : (
-          <ErrorNotice problem={problem} />
+          <ErrorNotice problem={problem?.errors?.length ? undefined : problem} />
         )}
         <fieldset className="card stack">
           <legend>{m.schedule}</legend>
@@ -160,12 +177,12 @@ function BookingForm({ caregiver }: { caregiver: CaregiverProfile }) {
             onChange={(r) => set(r)}
             required
             namePrefix="location."
-            sidoError={errors.sido ?? fieldProblem(problem, 'location.sido')}
-            sigunguError={fieldProblem(problem, 'location.sigungu')}
+            sidoError={errors.sido ?? localFieldProblem(v, problem, 'location.sido')}
+            sigunguError={localFieldProblem(v, problem, 'location.sigungu')}
           />
           <TextField label={m.address} name="location.address" required hint={m.addressHint} value={draft.address} onChange={(e) => set({ address: e.target.value })} problem={problem} error={errors.address} />
         </fieldset>
-        <PatientFields value={draft.patient} onChange={(patient) => set({ patient })} problem={problem} nameError={errors.name} />
+        <PatientFields value={draft.patient} onChange={(patient) => set({ patient })} problem={problem} nameError={errors.name} birthYearError={errors.birthYear} />
         <TextAreaField label={m.requestMessage} name="requestMessage" rows={3} value={draft.requestMessage} onChange={(e) => set({ requestMessage: e.target.value })} problem={problem} />
       </div>
       <BookingQuote state={quote} />

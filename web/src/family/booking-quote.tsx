@@ -1,8 +1,8 @@
-import { fieldProblem } from '../api/problem.ts';
 import { common, problemMessage } from '../i18n/common.ts';
 import { useMessages } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/feedback.tsx';
 import { QuoteLines } from '../ui/quote-lines.tsx';
+import { fieldErrorMessage, validationMessages } from '../ui/validation-messages.ts';
 import { bookingMessages } from './booking-messages.ts';
 import type { QuoteState } from './use-quote.ts';
 
@@ -10,11 +10,12 @@ import type { QuoteState } from './use-quote.ts';
 export function BookingQuote({ state }: { state: QuoteState }) {
   const m = useMessages(bookingMessages).booking;
   const c = useMessages(common);
+  const v = useMessages(validationMessages);
   let body;
   if (state.status === 'idle') body = <p className="muted">{m.quoteNeedsInput}</p>;
   else if (state.status === 'error') {
     const p = state.problem;
-    const messages = p.errors?.length ? p.errors.map((e) => e.message) : [fieldProblem(p, 'startAt') ?? problemMessage(c, p)];
+    const messages = p.errors?.length ? [...new Set(p.errors.map((e) => fieldErrorMessage(v, e)))] : [problemMessage(c, p)];
     body = (
       <div className="notice notice-error" role="alert">
         {messages.map((text) => (

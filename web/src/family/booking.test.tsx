@@ -74,7 +74,8 @@ describe('BookingPage', () => {
   it("shows the quote's problem, e.g. a start too soon", async () => {
     stubBooking({ status: 201, body: reservation() }, problem(400, 'VALIDATION_FAILED', [{ field: 'startAt', message: 'must be at least 1 hour from now' }]));
     renderWithProviders(<BookingPage params={{ caregiverId: 'cg-1' }} />);
-    expect((await screen.findByText('must be at least 1 hour from now')).closest('[role="alert"]')).toBeTruthy();
+    // The server's rule in the reader's language (ui/validation-messages.ts), never its English.
+    expect((await screen.findByText('시작 일시는 지금부터 최소 1시간 뒤여야 합니다.')).closest('[role="alert"]')).toBeTruthy();
   });
 
   it('sends the booking once with an Idempotency-Key, the same key on a retry, and opens the reservation', async () => {
@@ -114,10 +115,14 @@ describe('BookingPage', () => {
     await fillRequired();
     await userEvent.click(screen.getByRole('checkbox', { name: /민감정보/ }));
     await userEvent.click(screen.getByRole('button', { name: '예약 요청하기' }));
-    expect((await screen.findAllByRole('alert'))[0]?.textContent).toContain('입력한 내용을 확인해 주세요.');
+    // A summary at the top lists every invalid field, and the first gets focus.
+    const summary = (await screen.findAllByRole('alert'))[0];
+    expect(summary?.textContent).toContain('입력 내용을 확인해 주세요');
+    expect(summary?.textContent).toContain('환자 이름: 필수 입력 항목입니다.');
     const name = screen.getByLabelText(/환자 이름/);
     expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent).toBe('must not be blank');
+    expect(document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent).toBe('필수 입력 항목입니다.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/시작 일시/)));
     expect(screen.getByLabelText(/시작 일시/).getAttribute('aria-invalid')).toBe('true');
   });
 

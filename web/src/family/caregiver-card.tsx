@@ -2,6 +2,7 @@ import type { CaregiverCard as Card } from '../api/types.ts';
 import { common } from '../i18n/common.ts';
 import { useFormat, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { CaregiverFacts } from './caregiver-facts.tsx';
 import { familyMessages } from './messages.ts';
 
 /** The caregiver's approved photo (public), or the first letter of the name. */
@@ -42,7 +43,6 @@ export function CaregiverCard({ caregiver }: { caregiver: Card }) {
   const m = useMessages(familyMessages).card;
   const c = useMessages(common);
   const f = useFormat();
-  const languages = caregiver.languages.map((l) => (c.language as Record<string, string>)[l] ?? l).join(', ');
   return (
     <li className="card family-card">
       <div className="family-card-head">
@@ -62,7 +62,7 @@ export function CaregiverCard({ caregiver }: { caregiver: Card }) {
         {m.hourly(f.krw(caregiver.hourlyRate))} · {m.daily(f.krw(caregiver.dailyRate))}
       </p>
       <p className="muted">{caregiver.serviceTypes.map((s) => c.serviceType[s]).join(' · ')}</p>
-      {languages && <p className="muted">{languages}</p>}
+      <CaregiverFacts caregiver={caregiver} />
       {caregiver.certificates.length > 0 && <CertificateBadges certificates={caregiver.certificates} verified={caregiver.status === 'APPROVED'} />}
     </li>
   );

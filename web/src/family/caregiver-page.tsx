@@ -2,17 +2,20 @@ import { api, call } from '../api/client.ts';
 import type { CaregiverProfile } from '../api/types.ts';
 import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
-import { useFormat, useMessages } from '../i18n/i18n.tsx';
+import { useFormat, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { AsyncView } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { MessageCaregiverButton } from '../chat/open-chat.tsx';
 import { CaregiverPhoto, CertificateBadges, RatingText } from './caregiver-card.tsx';
+import { CaregiverFacts } from './caregiver-facts.tsx';
 import './family.css';
 import { familyMessages } from './messages.ts';
 import { MorePages } from './more-pages.tsx';
 import { usePages } from './use-pages.ts';
+import { bornIn } from '../i18n/korean.ts';
+import { useRegionName } from '../ui/regions.tsx';
 
 const DAY = 24 * 3600_000;
 
@@ -75,6 +78,8 @@ function Profile({ caregiver }: { caregiver: CaregiverProfile }) {
   const card = useMessages(familyMessages).card;
   const c = useMessages(common);
   const f = useFormat();
+  const { locale } = useLocale();
+  const place = useRegionName();
   const { user } = useSession();
   const canBook = !user || user.role === 'GUARDIAN';
   return (
@@ -87,8 +92,9 @@ function Profile({ caregiver }: { caregiver: CaregiverProfile }) {
               <RatingText average={caregiver.ratingAverage} count={caregiver.reviewCount} />
             </p>
             <p className="family-card-meta">
-              {c.gender[caregiver.gender]} · {caregiver.birthYear} · {card.career(caregiver.careerYears)}
+              {c.gender[caregiver.gender]} · {bornIn(caregiver.birthYear, locale)} · {card.career(caregiver.careerYears)}
             </p>
+            <CaregiverFacts caregiver={caregiver} brief />
           </div>
         </div>
         <dl className="family-kv">
@@ -116,7 +122,7 @@ function Profile({ caregiver }: { caregiver: CaregiverProfile }) {
         <h3>{m.languages}</h3>
         <p>{caregiver.languages.map((l) => (c.language as Record<string, string>)[l] ?? l).join(', ')}</p>
         <h3>{m.regions}</h3>
-        <p>{caregiver.regions.map((r) => `${r.sido} ${r.sigungu ?? m.wholeSido}`).join(', ')}</p>
+        <p>{caregiver.regions.map((r) => (r.sigungu ? place(r.sido, r.sigungu) : `${place(r.sido)} ${m.wholeSido}`)).join(' · ')}</p>
         <h3>{m.certificates}</h3>
         <CertificateBadges certificates={caregiver.certificates} verified={caregiver.status === 'APPROVED'} />
       </section>

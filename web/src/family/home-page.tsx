@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, call } from '../api/client.ts';
 import { problemOf, type Problem } from '../api/problem.ts';
 import type { CaregiverCard as Card, Query } from '../api/types.ts';
@@ -13,7 +13,8 @@ import { CaregiverCard, CaregiverPhoto, RatingText } from './caregiver-card.tsx'
 import './family.css';
 import { familyMessages } from './messages.ts';
 import { DescribeBox, type Interpretation } from './describe-box.tsx';
-import { SearchForm } from './search-form.tsx';
+import { SearchPanel, useResultsAnnouncer } from './search-panel.tsx';
+import { RequestCallout } from './request-callout.tsx';
 import { apiQuery, filtersFromUrl, filtersToUrl, hasFilters, SORTS, type SearchFilters, type Sort } from './search-query.ts';
 
 // The family home: caregiver search. The filters live in the URL query; results page with keyset cursors.
@@ -51,10 +52,14 @@ function PopularStrip() {
   );
 }
 
-function Results({ filters }: { filters: SearchFilters }) {
+function Results({ filters, onLoaded }: { filters: SearchFilters; onLoaded?(count: number, more: boolean): void }) {
   const m = useMessages(familyMessages).search;
   const c = useMessages(common);
   const first = useAsync(() => searchPage(filters), [filtersToUrl(filters)]);
+  const page = first.data;
+  useEffect(() => {
+    if (page) onLoaded?.(page.items.length, Boolean(page.nextCursor));
+  }, [page, onLoaded]);
   const [more, setMore] = useState<{ items: Card[]; cursor: string | null }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreProblem, setMoreProblem] = useState<Problem>();
@@ -109,13 +114,16 @@ export function FamilyHomePage() {
   const filters = filtersFromUrl(query);
   // The page stays mounted while its query changes, so what the box understood survives the searches it starts.
   const [interpretation, setInterpretation] = useState<Interpretation>();
-  const go = (next: SearchFilters) => {
+  const results = useResultsAnnouncer(filters);
+  const go = (next: SearchFilters, jumpToResults = false) => {
     const search = filtersToUrl(next);
+    if (jumpToResults) results.requestJump(search === queryString);
     navigate(search ? `/?${search}` : '/');
   };
   return (
     <Page title={m.title} wide>
       <div className="stack">
+      {!hasFilters(filters) && <RequestCallout />}
       <DescribeBox
         onInterpreted={(understood, next) => {
           setInterpretation(understood);
@@ -127,11 +135,13 @@ export function FamilyHomePage() {
           <InterpretedFilters interpretation={interpretation} filters={filters} onChange={go} onClose={() => setInterpretation(undefined)} />
         </Suspense>
       )}
-      <SearchForm key={queryString} initial={filters} onSearch={go} />
+      <SearchPanel formKey={queryString} filters={filters} onSearch={(next) => go(next, true)} />
       {!hasFilters(filters) && !interpretation && <PopularStrip />}
       <section className="stack" aria-labelledby="family-results-title">
         <div className="row family-results-head">
-          <h2 id="family-results-title">{m.results}</h2>
+          <h2 id="family-results-title" ref={results.headingRef} tabIndex={-1}>
+            {m.results}
+          </h2>
           <SelectField
             label={m.sort}
             name="sort"
@@ -140,7 +150,8 @@ export function FamilyHomePage() {
             options={SORTS.map((s) => ({ value: s, label: m.sorts[s] }))}
           />
         </div>
-        <Results key={queryString} filters={filters} />
+        {results.status}
+        <Results key={queryString} filters={filters} onLoaded={results.loaded} />
       </section>
       </div>
     </Page>

@@ -64,6 +64,9 @@ export const familyMessages = defineMessages(
       daily: (amount: string) => `하루 ${amount}`,
       verified: '자격 확인됨',
       view: (name: string) => `${name} 상세 보기`,
+      ageBand: (decade: number) => `${decade}대`,
+      nationality: (country: string) => `국적 ${country}`,
+      languages: (list: string) => `사용 언어 ${list}`,
     },
     caregiver: {
       introduction: '소개',
@@ -144,6 +147,9 @@ export const familyMessages = defineMessages(
       daily: (amount: string) => `${amount} per day`,
       verified: 'Verified',
       view: (name: string) => `View ${name}`,
+      ageBand: (decade: number) => `In their ${decade}s`,
+      nationality: (country: string) => `Nationality: ${country}`,
+      languages: (list: string) => `Speaks ${list}`,
     },
     caregiver: {
       introduction: 'About',

@@ -21,11 +21,13 @@ export function PatientFields({
   onChange,
   problem,
   nameError,
+  birthYearError,
 }: {
   value: PatientDraft;
   onChange(value: PatientDraft): void;
   problem: Problem | undefined;
   nameError?: string | undefined;
+  birthYearError?: string | undefined;
 }) {
   const m = useMessages(bookingMessages).booking;
   const c = useMessages(common);
@@ -46,6 +48,7 @@ export function PatientFields({
           value={value.birthYear}
           onChange={(e) => set({ birthYear: e.target.value })}
           problem={problem}
+          error={birthYearError}
         />
         <SelectField
           label={m.patientGender}

@@ -18,7 +18,7 @@ export const paymentMessages = defineMessages(
     success: {
       title: '결제 확인',
       confirming: '결제를 확인하고 있습니다…',
-      done: '결제가 완료되었습니다. 예약이 확정됩니다.',
+      done: '결제가 완료되어 예약이 확정되었습니다.',
       method: '결제 수단',
       approvedAt: '승인 일시',
       amount: '결제 금액',
@@ -51,7 +51,7 @@ export const paymentMessages = defineMessages(
     success: {
       title: 'Payment',
       confirming: 'Confirming your payment…',
-      done: 'Payment complete. Your booking is being confirmed.',
+      done: 'Payment complete: your booking is confirmed.',
       method: 'Method',
       approvedAt: 'Approved',
       amount: 'Amount',

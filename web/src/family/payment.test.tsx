@@ -20,7 +20,7 @@ describe('PaymentSuccessPage', () => {
     const calls = stubApi({ 'POST /api/v1/payments/confirm': { body: confirmed } });
     renderWithProviders(<PaymentSuccessPage />);
     expect(screen.getByText('결제를 확인하고 있습니다…')).toBeTruthy();
-    expect(await screen.findByText('결제가 완료되었습니다. 예약이 확정됩니다.')).toBeTruthy();
+    expect(await screen.findByText('결제가 완료되어 예약이 확정되었습니다.')).toBeTruthy();
     expect(screen.getByRole('link', { name: '예약 보기' }).getAttribute('href')).toBe('/reservations/r-1');
     expect(screen.getByRole('link', { name: '영수증 보기' }).getAttribute('href')).toBe('https://receipt.example/1');
     expect(screen.getByText('카드')).toBeTruthy();
@@ -42,7 +42,7 @@ describe('PaymentSuccessPage', () => {
     renderWithProviders(<PaymentSuccessPage />, { locale: 'en' });
     expect((await screen.findByRole('alert')).textContent).toContain('you will not be charged twice');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Payment complete. Your booking is being confirmed.')).toBeTruthy();
+    expect(await screen.findByText('Payment complete: your booking is confirmed.')).toBeTruthy();
     expect(confirms(calls).map((c) => c.headers.get('idempotency-key'))).toEqual(['confirm-cn-order-1', 'confirm-cn-order-1']);
   });
 

@@ -4,7 +4,7 @@ import { useLiveFrames } from '../api/live.ts';
 import type { Reservation } from '../api/types.ts';
 import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
-import { useFormat, useMessages } from '../i18n/i18n.tsx';
+import { useFormat, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
 import { Badge, Page, reservationTone } from '../ui/page.tsx';
@@ -17,6 +17,8 @@ import { reservationMessages } from './reservation-messages.ts';
 import { startPayment } from './payment-start.ts';
 import { reservationUpdate } from './reservation-live.ts';
 import { ReviewForm } from './review-form.tsx';
+import { bornIn } from '../i18n/korean.ts';
+import { useRegionName } from '../ui/regions.tsx';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -31,6 +33,8 @@ function Details({ reservation: r }: { reservation: Reservation }) {
   const m = useMessages(reservationMessages).detail;
   const c = useMessages(common);
   const f = useFormat();
+  const { locale } = useLocale();
+  const place = useRegionName();
   const p = r.patient;
   return (
     <>
@@ -43,7 +47,7 @@ function Details({ reservation: r }: { reservation: Reservation }) {
           <Row term={m.schedule}>{f.range(r.startAt, r.endAt)}</Row>
           <Row term={m.serviceType}>{c.serviceType[r.serviceType]}</Row>
           <Row term={m.rateType}>{c.rateType[r.rateType]}</Row>
-          <Row term={m.location}>{[r.location.sido, r.location.sigungu, r.location.address].filter(Boolean).join(' ')}</Row>
+          <Row term={m.location}>{[place(r.location.sido, r.location.sigungu), r.location.address].filter(Boolean).join(' ')}</Row>
         </dl>
         {r.requestMessage && (
           <p>
@@ -55,7 +59,7 @@ function Details({ reservation: r }: { reservation: Reservation }) {
         <h2 id="patient-title">{m.patient}</h2>
         <dl className="family-kv">
           <Row term={m.patientName}>{p.name}</Row>
-          {p.birthYear !== undefined && <Row term={m.birthYear}>{p.birthYear}</Row>}
+          {p.birthYear !== undefined && <Row term={m.birthYear}>{bornIn(p.birthYear, locale)}</Row>}
           {p.gender && <Row term={m.gender}>{c.gender[p.gender]}</Row>}
           {p.conditions.length > 0 && <Row term={m.conditions}>{p.conditions.join(', ')}</Row>}
         </dl>
@@ -86,7 +90,7 @@ function Answers({ reservation: r }: { reservation: Reservation }) {
   const shown = lines.filter(([, text]) => text);
   return (
     <>
-      {r.expiresAt && (r.status === 'REQUESTED' || r.status === 'ACCEPTED') && <p className="notice notice-info">{m.expiresAt(f.dateTime(r.expiresAt))}</p>}
+      {r.expiresAt && r.status === 'REQUESTED' && <p className="notice notice-info">{m.expiresAt(f.dateTime(r.expiresAt))}</p>}
       {r.checkedInAt && <p>{m.checkedIn(f.dateTime(r.checkedInAt))}</p>}
       {r.checkedOutAt && <p>{m.checkedOut(f.dateTime(r.checkedOutAt))}</p>}
       {shown.map(([term, text]) => (
@@ -99,20 +103,27 @@ function Answers({ reservation: r }: { reservation: Reservation }) {
   );
 }
 
-function Actions({ reservation: r, reload }: { reservation: Reservation; reload(): void }) {
+/** After acceptance the one thing left is paying: said first, with the deadline, above everything else. */
+function PayNow({ reservation: r }: { reservation: Reservation }) {
   const m = useMessages(reservationMessages).detail;
+  const f = useFormat();
   const pay = useAction(() => startPayment(r.id));
+  return (
+    <section className="card stack family-pay-now" aria-labelledby="pay-now-title">
+      <h2 id="pay-now-title">{m.acceptedTitle}</h2>
+      {r.expiresAt && <p>{m.payBy(f.dateTime(r.expiresAt))}</p>}
+      <ErrorNotice problem={pay.problem} />
+      <button type="button" className="btn btn-primary" onClick={() => void pay.run()} disabled={pay.pending} aria-busy={pay.pending || undefined}>
+        {pay.pending ? m.paying : m.pay}
+      </button>
+    </section>
+  );
+}
+
+function Actions({ reservation: r, reload }: { reservation: Reservation; reload(): void }) {
   const cancellable = r.status === 'REQUESTED' || r.status === 'ACCEPTED' || r.status === 'CONFIRMED';
   return (
     <div className="stack">
-      {r.status === 'ACCEPTED' && (
-        <>
-          <ErrorNotice problem={pay.problem} />
-          <button type="button" className="btn btn-primary" onClick={() => void pay.run()} disabled={pay.pending} aria-busy={pay.pending || undefined}>
-            {pay.pending ? m.paying : m.pay}
-          </button>
-        </>
-      )}
       {cancellable && <CancelPanel key={r.status} reservationId={r.id} onCancelled={reload} />}
       {r.status === 'COMPLETED' && <ReviewForm reservationId={r.id} />}
     </div>
@@ -138,6 +149,9 @@ export function ReservationPage({ params }: { params: Record<string, string> }) 
     >
       <AsyncView state={reservation}>
         {(data) => (
+          <>
+          {user?.role === 'GUARDIAN' && data.status === 'ACCEPTED' && <PayNow reservation={data} />}
+          {data.status === 'CONFIRMED' && <p className="notice notice-success" role="status">{m.confirmed}</p>}
           <div className="split">
             <div className="stack">
               <Details reservation={data} />
@@ -149,6 +163,7 @@ export function ReservationPage({ params }: { params: Record<string, string> }) 
               <Link to="/reservations">{m.backToList}</Link>
             </div>
           </div>
+          </>
         )}
       </AsyncView>
     </Page>

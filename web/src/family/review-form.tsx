@@ -4,6 +4,7 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback.tsx';
 import { SubmitButton, TextAreaField } from '../ui/form.tsx';
 import { useAction } from '../ui/use-async.ts';
+import { useErrorSummary } from '../ui/error-summary.tsx';
 import { reservationMessages } from './reservation-messages.ts';
 
 export const REVIEW_MIN = 10;
@@ -23,24 +24,39 @@ export function ReviewForm({ reservationId }: { reservationId: string }) {
   const length = content.trim().length;
   const ratingError = checked && rating === 0 ? m.ratingRequired : undefined;
   const contentError = checked && length < REVIEW_MIN ? m.tooShort : length > REVIEW_MAX ? m.tooLong : undefined;
+  const summary = useErrorSummary(action.problem);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (rating === 0 || length < REVIEW_MIN || length > REVIEW_MAX) return;
+    if (rating === 0 || length < REVIEW_MIN || length > REVIEW_MAX) {
+      summary.show();
+      return;
+    }
+    summary.clear();
     void action.run();
   };
   if (done) return <SuccessNotice>{m.done}</SuccessNotice>;
   if (action.problem?.code === 'REVIEW_EXISTS') return <div className="notice notice-info" role="status">{m.exists}</div>;
   return (
-    <form className="card stack" aria-labelledby="review-title" onSubmit={submit} noValidate>
+    <form ref={summary.ref} className="card stack" aria-labelledby="review-title" onSubmit={submit} noValidate>
       <h2 id="review-title">{m.title}</h2>
-      <ErrorNotice problem={action.problem} />
+      {summary.summary}
+      <ErrorNotice problem={action.problem?.errors?.length ? undefined : action.problem} />
       <fieldset className="field family-rating" aria-describedby={ratingError ? 'review-rating-error' : undefined}>
         <legend>{m.rating}</legend>
         <div className="row">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="chip">
-              <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
+              <input
+                type="radio"
+                name="rating"
+                id={`review-rating-${n}`}
+                value={n}
+                checked={rating === n}
+                onChange={() => setRating(n)}
+                aria-invalid={ratingError && n === 1 ? true : undefined}
+                aria-describedby={ratingError ? 'review-rating-error' : undefined}
+              />
               <span aria-hidden="true">{'★'.repeat(n)}</span>
               <span className="sr-only">{m.star(n)}</span>
             </label>

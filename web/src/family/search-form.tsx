@@ -4,22 +4,31 @@ import { useMessages } from '../i18n/i18n.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../ui/form.tsx';
 import { RegionPicker } from '../ui/regions.tsx';
 import { familyMessages } from './messages.ts';
-import { datesIncomplete, emptyFilters, LANGUAGES, SERVICE_TYPES, type SearchFilters, type ServiceType } from './search-query.ts';
+import { searchMessages } from './search-messages.ts';
+import { datesIncomplete, emptyFilters, endBeforeStart, LANGUAGES, SERVICE_TYPES, type SearchFilters, type ServiceType } from './search-query.ts';
 
 /** The filter form; `onSearch` gets the filters when submitted (the page puts them in the URL). */
 export function SearchForm({ initial, onSearch }: { initial: SearchFilters; onSearch(filters: SearchFilters): void }) {
   const m = useMessages(familyMessages).search;
+  const s = useMessages(searchMessages);
   const c = useMessages(common);
   const [draft, setDraft] = useState(initial);
   const [showDateError, setShowDateError] = useState(false);
   const set = (patch: Partial<SearchFilters>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (datesIncomplete(draft)) return setShowDateError(true);
+    if (datesIncomplete(draft) || endBeforeStart(draft)) {
+      setShowDateError(true);
+      // The field that is wrong gets focus (its error is tied to it), not a failure in the results.
+      const name = datesIncomplete(draft) ? (draft.availableFrom ? 'availableTo' : 'availableFrom') : 'availableTo';
+      requestAnimationFrame(() => (event.target as HTMLFormElement).querySelector<HTMLElement>(`[name="${name}"]`)?.focus());
+      return;
+    }
     setShowDateError(false);
     onSearch(draft);
   };
   const dateError = showDateError && datesIncomplete(draft) ? m.datesIncomplete : undefined;
+  const endError = showDateError && !datesIncomplete(draft) && endBeforeStart(draft) ? s.endBeforeStart : undefined;
   return (
     <form className="card form family-search" aria-label={m.formLabel} onSubmit={submit} noValidate>
       <RegionPicker value={{ sido: draft.sido, sigungu: draft.sigungu }} onChange={(r) => set(r)} />
@@ -31,8 +40,8 @@ export function SearchForm({ initial, onSearch }: { initial: SearchFilters; onSe
         onChange={(values) => set({ serviceTypes: values as ServiceType[] })}
       />
       <div className="row family-fields">
-        <TextField label={m.availableFrom} name="availableFrom" type="datetime-local" value={draft.availableFrom} onChange={(e) => set({ availableFrom: e.target.value })} error={dateError} />
-        <TextField label={m.availableTo} name="availableTo" type="datetime-local" value={draft.availableTo} min={draft.availableFrom || undefined} onChange={(e) => set({ availableTo: e.target.value })} hint={m.datesHint} />
+        <TextField label={m.availableFrom} name="availableFrom" type="datetime-local" value={draft.availableFrom} onChange={(e) => set({ availableFrom: e.target.value })} error={draft.availableFrom ? undefined : dateError} />
+        <TextField label={m.availableTo} name="availableTo" type="datetime-local" value={draft.availableTo} min={draft.availableFrom || undefined} onChange={(e) => set({ availableTo: e.target.value })} hint={m.datesHint} error={endError ?? (draft.availableFrom ? dateError : undefined)} />
       </div>
       <div className="row family-fields">
         <SelectField

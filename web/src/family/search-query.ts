@@ -91,6 +91,11 @@ export function datesIncomplete(filters: SearchFilters): boolean {
   return Boolean(filters.availableFrom) !== Boolean(filters.availableTo);
 }
 
+/** True when both dates are there and the end is not after the start (datetime-local text orders as time). */
+export function endBeforeStart(filters: SearchFilters): boolean {
+  return Boolean(filters.availableFrom && filters.availableTo) && filters.availableTo <= filters.availableFrom;
+}
+
 export function hasFilters(filters: SearchFilters): boolean {
   return filtersToUrl({ ...filters, sort: 'recommended' }) !== '';
 }

@@ -140,6 +140,9 @@ describe('FamilyHomePage', () => {
     const card = (await screen.findByRole('link', { name: 'View 김영희' })).closest('li') as HTMLElement;
     expect(within(card).getByText('★ 4.8 (25 reviews)')).toBeTruthy();
     expect(within(card).getByText(/Verified/)).toBeTruthy();
-    expect(within(card).getByText('Korean, English')).toBeTruthy();
+    // Age band (never the exact age), gender and languages (issue 13); the fixture has no nationality.
+    expect(within(card).getByText(/· Speaks Korean, English$/)).toBeTruthy();
+    expect(within(card).getByText(/^In their \d0s · Female/)).toBeTruthy();
+    expect(within(card).queryByText(/1970/)).toBeNull();
   });
 });

@@ -6,9 +6,11 @@ export const common = defineMessages(
   {
     appName: 'CareNest',
     tagline: '믿을 수 있는 간병인을 투명한 가격으로',
+    footer: { label: '고객 지원', help: '고객센터', terms: '이용약관', privacy: '개인정보 처리방침' },
     skipToContent: '본문으로 건너뛰기',
     nav: {
       label: '주 메뉴',
+      menu: '메뉴',
       home: '간병인 찾기',
       myReservations: '내 예약',
       caregiverHome: '내 활동',
@@ -34,6 +36,8 @@ export const common = defineMessages(
       language: '언어',
       largeText: '큰 글씨',
       largeTextOn: '큰 글씨 켜짐',
+      on: '켬',
+      off: '끔',
     },
     bell: {
       // The visible badge text (`unread`) must be part of the accessible name (WCAG 2.5.3).
@@ -66,6 +70,7 @@ export const common = defineMessages(
       INVALID_CREDENTIALS: '이메일 또는 비밀번호가 올바르지 않습니다.',
       TOO_MANY_ATTEMPTS: '시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.',
       EMAIL_TAKEN: '이미 가입된 이메일입니다.',
+      CONSENT_REQUIRED: '필수 약관에 동의해 주세요.',
       ADMIN_SECRET_INVALID: '관리자 가입 코드가 올바르지 않습니다.',
       RESERVATION_OVERLAP: '그 시간에는 이미 다른 예약이 있습니다. 다른 시간을 골라 주세요.',
       INVALID_TRANSITION: '지금 상태에서는 할 수 없는 작업입니다. 화면을 새로 고쳐 주세요.',
@@ -132,9 +137,11 @@ export const common = defineMessages(
   {
     appName: 'CareNest',
     tagline: 'Trusted caregivers at a fixed, all-in price',
+    footer: { label: 'Support', help: 'Help center', terms: 'Terms', privacy: 'Privacy policy' },
     skipToContent: 'Skip to main content',
     nav: {
       label: 'Main menu',
+      menu: 'Menu',
       home: 'Find a caregiver',
       myReservations: 'My bookings',
       caregiverHome: 'My work',
@@ -160,6 +167,8 @@ export const common = defineMessages(
       language: 'Language',
       largeText: 'Large text',
       largeTextOn: 'Large text on',
+      on: 'On',
+      off: 'Off',
     },
     bell: {
       label: (unread: string) => (unread ? `Notifications, unread ${unread}` : 'Notifications'),
@@ -191,6 +200,7 @@ export const common = defineMessages(
       INVALID_CREDENTIALS: 'The email or password is not correct.',
       TOO_MANY_ATTEMPTS: 'Too many attempts. Please wait a moment and try again.',
       EMAIL_TAKEN: 'This email is already registered.',
+      CONSENT_REQUIRED: 'Please agree to the required terms.',
       ADMIN_SECRET_INVALID: 'The admin signup code is not correct.',
       RESERVATION_OVERLAP: 'The caregiver is already booked at that time. Please choose another time.',
       INVALID_TRANSITION: 'This cannot be done in the current state. Please refresh.',

@@ -1,10 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLiveStatus } from '../api/live.ts';
 import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
 import { LOCALES, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useUnreadCount } from './notifications.tsx';
+import './header.css';
 
 const LARGE_TEXT_KEY = 'carenest.largeText';
 
@@ -25,6 +26,20 @@ function useLargeText(): [boolean, (on: boolean) => void] {
     }
   }, [on]);
   return [on, setOn];
+}
+
+/** The phone menu: closed on every navigation and with Escape (focus back on its button). */
+function useMenu() {
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { path } = useLocation();
+  useEffect(() => setOpen(false), [path]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+  return { open, setOpen, toggleRef, onKeyDown };
 }
 
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
@@ -65,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useLocale();
   const { user, logout } = useSession();
   const [largeText, setLargeText] = useLargeText();
+  const menu = useMenu();
   const role = user?.role;
   return (
     <>
@@ -76,68 +92,88 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to={role === 'CAREGIVER' ? '/caregiver' : role === 'ADMIN' ? '/admin' : '/'} className="brand">
             <img src="/favicon.svg" alt="" width="28" height="28" /> {m.appName}
           </Link>
-          <nav aria-label={m.nav.label} className="main-nav">
-            {(!role || role === 'GUARDIAN') && <NavLink to="/">{m.nav.home}</NavLink>}
-            {role === 'GUARDIAN' && <NavLink to="/reservations">{m.nav.myReservations}</NavLink>}
-            {role === 'GUARDIAN' && <NavLink to="/chat">{m.nav.chat}</NavLink>}
-            {role === 'CAREGIVER' && (
-              <>
-                <NavLink to="/caregiver">{m.nav.caregiverHome}</NavLink>
-                <NavLink to="/caregiver/requests">{m.nav.caregiverRequests}</NavLink>
-                <NavLink to="/caregiver/schedule">{m.nav.caregiverSchedule}</NavLink>
-                <NavLink to="/caregiver/earnings">{m.nav.caregiverEarnings}</NavLink>
-                <NavLink to="/caregiver/profile">{m.nav.caregiverProfile}</NavLink>
-                <NavLink to="/chat">{m.nav.chat}</NavLink>
-              </>
-            )}
-            {role === 'ADMIN' && (
-              <>
-                <NavLink to="/admin">{m.nav.adminHome}</NavLink>
-                <NavLink to="/admin/caregivers">{m.nav.adminCaregivers}</NavLink>
-                <NavLink to="/admin/reservations">{m.nav.adminReservations}</NavLink>
-                <NavLink to="/admin/payments">{m.nav.adminPayments}</NavLink>
-                <NavLink to="/admin/settlements">{m.nav.adminSettlements}</NavLink>
-                <NavLink to="/admin/users">{m.nav.adminUsers}</NavLink>
-                <NavLink to="/admin/audit-log">{m.nav.adminAuditLog}</NavLink>
-                <NavLink to="/admin/stats">{m.nav.adminStats}</NavLink>
-              </>
-            )}
-          </nav>
-          <div className="header-tools">
-            {user && <Bell />}
-            <label className="compact-select">
-              <span className="sr-only">{m.settings.language}</span>
-              <select value={locale} onChange={(e) => setLocale(e.target.value as typeof locale)} aria-label={m.settings.language}>
-                {LOCALES.map((l) => (
-                  <option key={l} value={l}>
-                    {l === 'ko' ? '한국어' : 'English'}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" className="btn btn-small btn-secondary" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
-              {m.settings.largeText}
-            </button>
-            {user ? (
-              <button
-                type="button"
-                className="btn btn-small btn-secondary"
-                onClick={() => {
-                  void logout().then(() => navigate('/'));
-                }}
-              >
-                {m.nav.logout}
+          {user && <Bell />}
+          <button
+            type="button"
+            ref={menu.toggleRef}
+            className="btn btn-small btn-secondary menu-toggle"
+            aria-expanded={menu.open}
+            aria-controls="site-menu"
+            onClick={() => menu.setOpen(!menu.open)}
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" fill="currentColor" />
+            </svg>
+            {m.nav.menu}
+          </button>
+          {/* Phones: one row (brand, bell, menu); the rest opens below it. Wider screens: all in the row. */}
+          <div id="site-menu" className="site-menu" data-open={menu.open} onKeyDown={menu.onKeyDown}>
+            <nav aria-label={m.nav.label} className="main-nav">
+              {(!role || role === 'GUARDIAN') && <NavLink to="/">{m.nav.home}</NavLink>}
+              {role === 'GUARDIAN' && <NavLink to="/reservations">{m.nav.myReservations}</NavLink>}
+              {role === 'GUARDIAN' && <NavLink to="/chat">{m.nav.chat}</NavLink>}
+              {role === 'CAREGIVER' && (
+                <>
+                  <NavLink to="/caregiver">{m.nav.caregiverHome}</NavLink>
+                  <NavLink to="/caregiver/requests">{m.nav.caregiverRequests}</NavLink>
+                  <NavLink to="/caregiver/schedule">{m.nav.caregiverSchedule}</NavLink>
+                  <NavLink to="/caregiver/earnings">{m.nav.caregiverEarnings}</NavLink>
+                  <NavLink to="/caregiver/profile">{m.nav.caregiverProfile}</NavLink>
+                  <NavLink to="/chat">{m.nav.chat}</NavLink>
+                </>
+              )}
+              {role === 'ADMIN' && (
+                <>
+                  <NavLink to="/admin">{m.nav.adminHome}</NavLink>
+                  <NavLink to="/admin/caregivers">{m.nav.adminCaregivers}</NavLink>
+                  <NavLink to="/admin/reservations">{m.nav.adminReservations}</NavLink>
+                  <NavLink to="/admin/payments">{m.nav.adminPayments}</NavLink>
+                  <NavLink to="/admin/settlements">{m.nav.adminSettlements}</NavLink>
+                  <NavLink to="/admin/users">{m.nav.adminUsers}</NavLink>
+                  <NavLink to="/admin/audit-log">{m.nav.adminAuditLog}</NavLink>
+                  <NavLink to="/admin/stats">{m.nav.adminStats}</NavLink>
+                </>
+              )}
+            </nav>
+            <div className="header-tools">
+              <label className="compact-select">
+                <span className="sr-only">{m.settings.language}</span>
+                <select value={locale} onChange={(e) => setLocale(e.target.value as typeof locale)} aria-label={m.settings.language}>
+                  {LOCALES.map((l) => (
+                    <option key={l} value={l}>
+                      {l === 'ko' ? '한국어' : 'English'}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="btn btn-small btn-secondary text-toggle" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+                {m.settings.largeText}
+                {/* The state is aria-pressed for screen readers; this is the same state for the eye. */}
+                <span className="toggle-state" aria-hidden="true">
+                  {largeText ? m.settings.on : m.settings.off}
+                </span>
               </button>
-            ) : (
-              <>
-                <Link to="/login" className="btn btn-small btn-secondary">
-                  {m.nav.login}
-                </Link>
-                <Link to="/signup" className="btn btn-small btn-primary">
-                  {m.nav.signup}
-                </Link>
-              </>
-            )}
+              {user ? (
+                <button
+                  type="button"
+                  className="btn btn-small btn-secondary"
+                  onClick={() => {
+                    void logout().then(() => navigate('/'));
+                  }}
+                >
+                  {m.nav.logout}
+                </button>
+              ) : (
+                <>
+                  <Link to="/login" className="btn btn-small btn-secondary">
+                    {m.nav.login}
+                  </Link>
+                  <Link to="/signup" className="btn btn-small btn-primary">
+                    {m.nav.signup}
+                  </Link>
+                </>
+              )}
+            </div>
           </div>
         </div>
       </header>
@@ -148,6 +184,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <p>
           {m.appName} · {m.tagline}
         </p>
+        <nav aria-label={m.footer.label} className="footer-links">
+          <Link to="/help">{m.footer.help}</Link> · <Link to="/terms">{m.footer.terms}</Link> · <Link to="/privacy">{m.footer.privacy}</Link>
+        </nav>
       </footer>
     </>
   );

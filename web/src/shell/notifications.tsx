@@ -4,7 +4,7 @@ import { useLiveFrames } from '../api/live.ts';
 import type { Notification, Role } from '../api/types.ts';
 import { useSession } from '../auth/session-provider.tsx';
 import { common } from '../i18n/common.ts';
-import { defineMessages, useFormat, useMessages } from '../i18n/i18n.tsx';
+import { defineMessages, useFormat, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { AsyncView, ErrorNotice } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
@@ -58,23 +58,31 @@ export function NotificationsPage() {
   const { user } = useSession();
   const [items, setItems] = useState<Notification[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  // Texts in the language on screen (`lang`), whatever the account's preferredLanguage says.
+  const { locale } = useLocale();
   const state = useAsync(async () => {
-    const page = await call(api.GET('/api/v1/notifications', { params: { query: { limit: 20 } } }));
+    const page = await call(api.GET('/api/v1/notifications', { params: { query: { limit: 20, lang: locale } } }));
     setItems(page.items);
     setCursor(page.nextCursor);
     return page;
-  }, []);
+  }, [locale]);
   useLiveFrames((frame) => {
-    if (frame.type === 'notification') setItems((list) => [frame.notification as Notification, ...list.filter((n) => n.id !== frame.notification.id)]);
+    if (frame.type !== 'notification') return;
+    setItems((list) => [frame.notification as Notification, ...list.filter((n) => n.id !== frame.notification.id)]);
+    // A frame is written in the account's language: fetch the newest again in the one on screen.
+    void call(api.GET('/api/v1/notifications', { params: { query: { limit: 20, lang: locale } } })).then(
+      (page) => setItems((list) => [...page.items, ...list.filter((n) => !page.items.some((p) => p.id === n.id))]),
+      () => {},
+    );
   });
   const more = useAction(async () => {
     if (!cursor) return;
-    const page = await call(api.GET('/api/v1/notifications', { params: { query: { limit: 20, cursor } } }));
+    const page = await call(api.GET('/api/v1/notifications', { params: { query: { limit: 20, cursor, lang: locale } } }));
     setItems((list) => [...list, ...page.items]);
     setCursor(page.nextCursor);
   });
   const markRead = useAction(async (id: string) => {
-    await call(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
+    await call(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id }, query: { lang: locale } } }));
     setItems((list) => list.map((n) => (n.id === id ? { ...n, readAt: new Date().toISOString() } : n)));
     announceRead();
   });
@@ -106,7 +114,7 @@ export function NotificationsPage() {
                   <li key={n.id} className={n.readAt ? 'card notification' : 'card notification unread'}>
                     <div>
                       <p className="notification-title">
-                        {!n.readAt && <span className="dot" aria-label={m.unread} />} {link ? <Link to={link}>{n.title}</Link> : n.title}
+                        {!n.readAt && <span className="dot" role="img" aria-label={m.unread} />} {link ? <Link to={link}>{n.title}</Link> : n.title}
                       </p>
                       <p>{n.body}</p>
                       <p className="muted">

@@ -33,7 +33,12 @@ export function useCancellation(reservationId: string, options: { reasonRequired
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const text = reason.trim();
-    if (!text) return setReasonError(options.reasonRequired);
+    if (!text) {
+      // The empty reason gets focus (its error is tied to it), so nothing fails out of sight on a phone.
+      const form = event.currentTarget as HTMLFormElement;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[name="reason"]')?.focus());
+      return setReasonError(options.reasonRequired);
+    }
     setReasonError(undefined);
     void cancel.run(text);
   };

@@ -1,5 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { fieldProblem, type Problem } from '../api/problem.ts';
+import type { Problem } from '../api/problem.ts';
+import { useMessages } from '../i18n/i18n.tsx';
+import { localFieldProblem, validationMessages } from './validation-messages.ts';
 
 // Form fields with a visible label, an optional hint, and the error for that field (from client-side
 // checks or from the server's problem `errors`) tied to the control with aria-describedby/aria-invalid.
@@ -22,7 +24,8 @@ interface ControlProps {
 /** A field's control wired to its hint and error (its own message, or the server's for `name`). */
 function useField(name: string | undefined, frame: FieldFrame): { control: ControlProps; extras: ReactNode } {
   const id = useId();
-  const error = frame.error ?? (name ? fieldProblem(frame.problem, name) : undefined);
+  const v = useMessages(validationMessages);
+  const error = frame.error ?? (name ? localFieldProblem(v, frame.problem, name) : undefined);
   const hintId = frame.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

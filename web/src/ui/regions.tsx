@@ -91,8 +91,33 @@ export function RegionPicker({
         error={sigunguError}
         disabled={!selected || selected.sigungu.length === 0}
         onChange={(e) => onChange({ sido: value.sido, sigungu: e.target.value })}
-        options={[{ value: '', label: m.any }, ...(selected?.sigungu ?? []).map((s) => ({ value: s, label: s }))]}
+        options={[
+          { value: '', label: m.any },
+          ...(selected?.sigungu ?? []).map((s, i) => ({ value: s, label: locale === 'en' ? `${englishOf(selected, i) ?? s} (${s})` : s })),
+        ]}
       />
     </div>
   );
+}
+
+/** A place's name in a language: "서울특별시 강남구" in Korean, "Gangnam-gu, Seoul" in English (catalogue names). */
+export function regionName(regions: readonly Region[] | undefined, locale: 'ko' | 'en', sido: string, sigungu?: string): string {
+  if (locale === 'ko') return [sido, sigungu].filter(Boolean).join(' ');
+  const entry = regions?.find((r) => r.sido === sido);
+  const i = sigungu ? (entry?.sigungu.indexOf(sigungu) ?? -1) : -1;
+  const district = sigungu ? (englishOf(entry, i) ?? sigungu) : undefined;
+  return [district, entry?.sidoEn ?? sido].filter(Boolean).join(', ');
+}
+
+/** `regionName` in the UI's language, the catalogue loaded once (Korean names until it arrives). */
+export function useRegionName(): (sido: string, sigungu?: string) => string {
+  const { locale } = useLocale();
+  const regions = useRegions();
+  return (sido, sigungu) => regionName(regions, regions ? locale : 'ko', sido, sigungu);
+}
+
+/** The English name of a region's i-th sigungu (an older server or a test fixture may not send them). */
+function englishOf(region: Region | undefined, i: number): string | undefined {
+  const names: readonly string[] | undefined = region?.sigunguEn;
+  return i >= 0 ? names?.[i] : undefined;
 }

@@ -1,3 +1,4 @@
+import { particle } from '../../../platform/korean.ts';
 import type { CaregiverSearchFilters, ServiceType } from '../../caregivers/contract.ts';
 
 // The short explanation of POST /ai/caregiver-search: which filters were read, in the request's language,
@@ -65,7 +66,7 @@ export function explainFilters(
   if (ambiguous.length > 0) {
     const words = ambiguous.join(', ');
     sentences.push(
-      ko ? `'${words}'은(는) 여러 시·도에 있어 지역으로 쓰지 않았습니다. 시·도를 함께 적어 주세요.` : `"${words}" exists in several provinces or cities, so no region was set: please add the city.`,
+      ko ? `'${words}'${particle(words, '은/는')} 여러 시·도에 있어 지역으로 쓰지 않았습니다. 시·도를 함께 적어 주세요.` : `"${words}" exists in several provinces or cities, so no region was set: please add the city.`,
     );
   }
   return sentences.join(' ');

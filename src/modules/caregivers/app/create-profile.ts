@@ -35,6 +35,6 @@ export function makeCreateProfile({ platform }: CaregiversDeps) {
       }
       emit(profileSubmitted(row, false));
     });
-    return toFullProfile({ ...row, account_suspended: false, certificates: [...row.certificates], regions: [...row.regions] }, []);
+    return toFullProfile({ ...row, account_suspended: false, nationality: row.nationality ?? null, certificates: [...row.certificates], regions: [...row.regions] }, []);
   };
 }

@@ -23,6 +23,7 @@ export function fieldsOfRow(row: ProfileRow): ProfileFields {
     regions: row.regions,
     serviceTypes: row.service_types,
     languages: row.languages,
+    ...(row.nationality ? { nationality: row.nationality } : {}),
     hourlyRate: row.hourly_rate,
     dailyRate: row.daily_rate,
   };
@@ -31,7 +32,7 @@ export function fieldsOfRow(row: ProfileRow): ProfileFields {
 type FieldColumns = Pick<
   NewProfile,
   | 'display_name' | 'gender' | 'birth_year' | 'career_years' | 'introduction' | 'certificates' | 'regions' | 'region_keys'
-  | 'service_types' | 'languages' | 'hourly_rate' | 'daily_rate' | 'recommended_score'
+  | 'service_types' | 'languages' | 'nationality' | 'hourly_rate' | 'daily_rate' | 'recommended_score'
 >;
 
 /** The columns a profile's fields fill, derived ones (region keys, score) included. */
@@ -47,6 +48,7 @@ export function columnsOf(fields: ProfileFields, rating: { ratingAverage: number
     region_keys: regionKeysOf(fields.regions),
     service_types: [...fields.serviceTypes],
     languages: [...fields.languages],
+    nationality: fields.nationality ?? null,
     hourly_rate: fields.hourlyRate,
     daily_rate: fields.dailyRate,
     recommended_score: recommendedScore({ ...rating, careerYears: fields.careerYears }),

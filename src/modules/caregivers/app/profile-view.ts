@@ -27,6 +27,7 @@ function baseProfile(row: ProfileRow, certificates: readonly Certificate[]): Car
     regions: row.regions,
     serviceTypes: row.service_types,
     languages: row.languages,
+    ...(row.nationality ? { nationality: row.nationality } : {}),
     hourlyRate: row.hourly_rate,
     dailyRate: row.daily_rate,
     status: row.status,

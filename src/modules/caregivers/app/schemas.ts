@@ -37,6 +37,7 @@ const ProfileFieldsIn = {
   regions: Type.Array(RegionIn, { minItems: 1, maxItems: PROFILE_LIMITS.regions }),
   serviceTypes: Type.Array(ServiceType, { minItems: 1, maxItems: SERVICE_TYPES.length, description: 'no duplicates' }),
   languages: Type.Array(Language, { minItems: 1, maxItems: PROFILE_LIMITS.languages, description: 'no duplicates' }),
+  nationality: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2: KR, CN, VN, PH, ...' }),
   hourlyRate: Type.Integer({ minimum: hourlyRate.min, maximum: hourlyRate.max, description: 'KRW' }),
   dailyRate: Type.Integer({ minimum: dailyRate.min, maximum: dailyRate.max, description: 'KRW' }),
 };
@@ -47,6 +48,7 @@ export const ProfileInput = Type.Object(
     ...ProfileFieldsIn,
     introduction: Type.Optional(ProfileFieldsIn.introduction),
     certificates: Type.Optional(ProfileFieldsIn.certificates),
+    nationality: Type.Optional(ProfileFieldsIn.nationality),
   },
   { additionalProperties: false },
 );

@@ -23,6 +23,8 @@ export interface ProfilesTable {
   region_keys: string[];
   service_types: ServiceType[];
   languages: string[];
+  /** ISO 3166-1 alpha-2; null when not given. */
+  nationality: string | null;
   hourly_rate: number;
   daily_rate: number;
   rejection_reason: string | null;
@@ -59,7 +61,9 @@ export type ProfileRow = Omit<Selectable<ProfilesTable>, 'search_text'>;
 export type DocumentRow = Selectable<DocumentsTable>;
 
 /** A profile as written: jsonb columns as values, encoded here. */
-export type NewProfile = Omit<ProfileRow, 'certificates' | 'regions' | 'account_suspended'> & {
+export type NewProfile = Omit<ProfileRow, 'certificates' | 'regions' | 'account_suspended' | 'nationality'> & {
+  /** Null (the column's default) when not given. */
+  nationality?: string | null;
   certificates: readonly Certificate[];
   regions: readonly Region[];
   /** Defaults to false (the column's default). */
@@ -71,7 +75,7 @@ export const q = typed<CaregiversTables>;
 
 export const PROFILE_COLUMNS = [
   'id', 'user_id', 'status', 'display_name', 'gender', 'birth_year', 'career_years', 'introduction', 'certificates',
-  'regions', 'region_keys', 'service_types', 'languages', 'hourly_rate', 'daily_rate', 'rejection_reason',
+  'regions', 'region_keys', 'service_types', 'languages', 'nationality', 'hourly_rate', 'daily_rate', 'rejection_reason',
   'rating_average', 'review_count', 'recommended_score', 'photo_document_id', 'submitted_at', 'reviewed_at',
   'created_at', 'updated_at', 'withdrawn_at', 'account_suspended',
 ] as const satisfies readonly (keyof ProfileRow)[];

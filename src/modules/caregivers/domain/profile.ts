@@ -34,6 +34,7 @@ export type ProfileFields = Pick<
   | 'regions'
   | 'serviceTypes'
   | 'languages'
+  | 'nationality'
   | 'hourlyRate'
   | 'dailyRate'
 >;

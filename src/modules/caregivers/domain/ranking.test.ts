@@ -7,10 +7,23 @@ const count = fc.integer({ min: 0, max: 10_000 });
 const career = fc.integer({ min: 0, max: 67 });
 
 describe('recommended score', () => {
-  it('puts a newcomer at the prior, plus the career bonus', () => {
+  it('puts a newcomer at the prior, with a token career bonus that only orders newcomers', () => {
     expect(recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: 0 })).toBe(3.5);
-    expect(recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: 5 })).toBe(3.6);
-    expect(recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: 40 })).toBe(3.7);
+    expect(recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: 5 })).toBe(3.5005);
+    expect(recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: 40 })).toBe(3.501);
+  });
+
+  it('never ranks a caregiver without reviews above one whose reviews average above the prior', () => {
+    // Ratings are whole stars: n reviews summing to more than 3.5 n, whatever the careers.
+    const reviewed = fc.integer({ min: 1, max: 300 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: Math.floor(3.5 * n) + 1, max: 5 * n })));
+    fc.assert(
+      fc.property(reviewed, career, career, ([n, sum], reviewedCareer, newcomerCareer) => {
+        const newcomer = recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: newcomerCareer });
+        expect(recommendedScore({ ratingAverage: sum / n, reviewCount: n, careerYears: reviewedCareer })).toBeGreaterThan(newcomer);
+      }),
+    );
+    // The case of the issue: 2 reviews of 4 stars and no career against 10 years of career and no reviews.
+    expect(recommendedScore({ ratingAverage: 4, reviewCount: 2, careerYears: 0 })).toBeGreaterThan(recommendedScore({ ratingAverage: 0, reviewCount: 0, careerYears: 10 }));
   });
 
   it('computes the documented formula', () => {

@@ -8,7 +8,10 @@
 // 4.8-star ones, and a newcomer starts at C rather than 0. With C = 3.5 and m = 5, one review of 5.0
 // scores (17.5 + 5) / 6 = 3.75 and two hundred of 4.9 score (17.5 + 980) / 205 = 4.87 (GET /caregivers/top
 // orders by this first term alone, stored as profiles.rating_score). The second term is a small career bonus,
-// capped so experience orders equally rated caregivers but never outweighs a real rating gap.
+// capped so experience orders equally rated caregivers but never outweighs a real rating gap. A caregiver
+// without reviews gets only a token of it (b0 per year, at most 0.001): enough to order newcomers among
+// themselves, never enough to lift one over a caregiver whose reviews average above C (issue 13 item 15: a
+// profile approved a minute ago ranked above well-reviewed ones on its career bonus alone).
 // Rounded to 4 decimals so the value stored in numeric(7,4) and the one in a page cursor are identical.
 
 export const RANKING = {
@@ -18,6 +21,8 @@ export const RANKING = {
   priorWeight: 5,
   /** b: bonus per career year. */
   careerBonusPerYear: 0.02,
+  /** b0: bonus per career year of a caregiver without reviews (a tie-break among newcomers only). */
+  newcomerCareerBonusPerYear: 0.0001,
   /** K: years counted for the bonus (so the bonus is at most 0.2). */
   careerBonusCapYears: 10,
 } as const;
@@ -36,8 +41,9 @@ export function bayesianRating(ratingAverage: number, reviewCount: number): numb
 }
 
 export function recommendedScore(input: RankingInput): number {
-  const { careerBonusPerYear, careerBonusCapYears } = RANKING;
+  const { careerBonusPerYear, newcomerCareerBonusPerYear, careerBonusCapYears } = RANKING;
   const years = Math.min(Math.max(0, input.careerYears), careerBonusCapYears);
-  const score = bayesianRating(input.ratingAverage, input.reviewCount) + careerBonusPerYear * years;
+  const perYear = input.reviewCount > 0 ? careerBonusPerYear : newcomerCareerBonusPerYear;
+  const score = bayesianRating(input.ratingAverage, input.reviewCount) + perYear * years;
   return Math.round(score * 10_000) / 10_000;
 }

@@ -237,8 +237,8 @@ describe('listRegions', () => {
     const regions = listRegions();
     expect(regions).toHaveLength(17);
     expect(regions.map((r) => r.sido)).toEqual(REGION_CATALOGUE.map((e) => e.sido));
-    expect(regions[0]).toEqual({ sido: '서울특별시', sidoEn: 'Seoul', sigungu: entry('서울특별시').sigungu });
-    for (const r of regions) expect(Object.keys(r).sort()).toEqual(['sido', 'sidoEn', 'sigungu']);
+    expect(regions[0]).toMatchObject({ sido: '서울특별시', sidoEn: 'Seoul', sigungu: entry('서울특별시').sigungu });
+    for (const r of regions) expect(Object.keys(r).sort()).toEqual(['sido', 'sidoEn', 'sigungu', 'sigunguEn']);
   });
 
   it('cannot be mutated by callers', () => {

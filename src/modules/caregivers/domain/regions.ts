@@ -7,12 +7,15 @@
  */
 import { REGION_CATALOGUE } from './regions.data.ts';
 import type { RegionEntry } from './regions.data.ts';
+import { SIGUNGU_EN } from './sigungu-en.data.ts';
 import type { RegionNormalisation } from '../contract.ts';
 
 export interface RegionListing {
   readonly sido: string;
   readonly sidoEn: string;
   readonly sigungu: readonly string[];
+  /** The sigungu's English names (official romanisation), in the same order. */
+  readonly sigunguEn: readonly string[];
 }
 
 function compact(input: string): string {
@@ -109,7 +112,12 @@ export function normaliseRegion(input: { sido: string; sigungu?: string | null }
 
 const LISTING: readonly RegionListing[] = Object.freeze(
   REGION_CATALOGUE.map((entry) =>
-    Object.freeze({ sido: entry.sido, sidoEn: entry.sidoEn, sigungu: Object.freeze([...entry.sigungu]) }),
+    Object.freeze({
+      sido: entry.sido,
+      sidoEn: entry.sidoEn,
+      sigungu: Object.freeze([...entry.sigungu]),
+      sigunguEn: Object.freeze(entry.sigungu.map((name) => SIGUNGU_EN[name] ?? name)),
+    }),
   ),
 );
 

@@ -105,7 +105,14 @@ export const SearchPage = pageOf(PublicProfile);
 export const TopQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, description: '1-50' })) });
 export const TopPage = pageOf(TopCaregiver);
 export const ReviewPage = pageOf(FullProfile);
-export const RegionsPage = pageOf(Type.Object({ sido: Type.String(), sidoEn: Type.String(), sigungu: List(Type.String()) }));
+export const RegionsPage = pageOf(
+  Type.Object({
+    sido: Type.String(),
+    sidoEn: Type.String(),
+    sigungu: List(Type.String()),
+    sigunguEn: Type.Immutable(Type.Array(Type.String(), { description: "the sigungu's English names (official romanisation), in the same order" })),
+  }),
+);
 
 const Binary = { type: 'string', format: 'binary' } as const;
 /** Responses that are file bytes (sent as Buffers, which Fastify never serialises): for OpenAPI. */

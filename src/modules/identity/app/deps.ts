@@ -13,8 +13,13 @@ export interface IdentityDeps {
 }
 
 export const cacheKeys = {
-  deniedToken: (jti: string) => `identity:denied-token:${jti}`,
-  userTokensRevoked: (userId: string) => `identity:user-revoked:${userId}`,
+  /** The user's status and tokens-valid-after (JSON), read by the verifier (app/revocations.ts). */
+  userState: (userId: string) => `identity:user-state:${userId}`,
+  /** '1' denied / '0' not denied: the cached answer of identity.revocations for (kind, id). */
+  denied: (kind: 'token' | 'session', id: string) => `identity:denied:${kind}:${id}`,
   loginFailuresByEmail: (email: string) => `identity:login-failures:email:${email}`,
-  loginFailuresByIp: (ip: string) => `identity:login-failures:ip:${ip}`,
+  loginFailuresByAddress: (address: string) => `identity:login-failures:ip:${address}`,
+  loginFailuresByPair: (email: string, address: string) => `identity:login-failures:pair:${address}|${email}`,
+  /** Until when (ms) the (email, address) pair must wait before its next attempt. */
+  loginWaitByPair: (email: string, address: string) => `identity:login-wait:${address}|${email}`,
 };

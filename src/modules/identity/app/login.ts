@@ -2,16 +2,14 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { AppError, unauthenticated } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { findUserByEmail, insertRefreshToken } from '../db/identity.repo.ts';
-import { loginLocked, normaliseEmail } from '../domain/account.ts';
-import { cacheKeys, type IdentityDeps } from './deps.ts';
+import { normaliseEmail } from '../domain/account.ts';
+import type { IdentityDeps } from './deps.ts';
+import { makeLoginThrottle } from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 import type { TokenPair } from './schemas.ts';
 import { newRefreshToken } from './tokens.ts';
 
 export type { TokenPair };
-
-// An address shares a NAT with many people, so it gets more room than one email.
-const IP_ALLOWANCE = 4;
 
 /** Starts a session: a new refresh-token family and a first token pair. */
 export async function startSession(deps: IdentityDeps, user: { id: string; role: 'GUARDIAN' | 'CAREGIVER' | 'ADMIN' }): Promise<TokenPair> {
@@ -35,33 +33,33 @@ export async function startSession(deps: IdentityDeps, user: { id: string; role:
   return { accessToken: access.token, refreshToken: refresh.token, tokenType: 'Bearer', expiresIn: access.expiresIn };
 }
 
+export interface LoginInput {
+  readonly email: string;
+  readonly password: string;
+  /** The caller's address (request.ip). */
+  readonly ip: string;
+  /** The `X-Device-Token` header: a device token from an earlier login of this account (decision 0020). */
+  readonly deviceToken?: string | undefined;
+}
+
 export function makeLogin(deps: IdentityDeps) {
-  const { platform, settings } = deps;
-  const { cache } = platform;
-  const window = settings.loginFailureWindowMs;
-  return async function login(input: { email: string; password: string; ip: string }): Promise<TokenPair> {
+  const { platform, tokens } = deps;
+  const throttle = makeLoginThrottle(deps);
+  return async function login(input: LoginInput): Promise<TokenPair> {
     const email = normaliseEmail(input.email);
-    const emailKey = cacheKeys.loginFailuresByEmail(email);
-    const ipKey = cacheKeys.loginFailuresByIp(input.ip);
-    const [byEmail, byIp] = await Promise.all([cache.get(emailKey), cache.get(ipKey)]);
-    if (
-      loginLocked(Number(byEmail ?? 0), settings.loginMaxFailures) ||
-      loginLocked(Number(byIp ?? 0), settings.loginMaxFailures * IP_ALLOWANCE)
-    ) {
-      throw new AppError('too_many_requests', 'TOO_MANY_ATTEMPTS', 'Too many failed logins. Try again later.', {
-        extra: { retryAfterSeconds: Math.ceil(window / 1000) },
-      });
-    }
+    const refusal = await throttle.refusal(email, input.ip, input.deviceToken);
+    if (refusal) throw refusal;
     const user = await findUserByEmail(platform.database.db, email);
     const passwordOk = await verifyPassword(user?.status === 'WITHDRAWN' ? undefined : user?.password_hash, input.password);
     if (!user || !passwordOk) {
-      await Promise.all([cache.increment(emailKey, window), cache.increment(ipKey, window)]);
+      await throttle.failed(email, input.ip);
       throw unauthenticated('INVALID_CREDENTIALS', 'The email or password is wrong');
     }
     if (user.status === 'SUSPENDED') {
       throw new AppError('forbidden', 'ACCOUNT_SUSPENDED', 'This account is suspended. Contact support.');
     }
-    await cache.delete(emailKey);
-    return startSession(deps, user);
+    await throttle.succeeded(email, input.ip);
+    const pair = await startSession(deps, user);
+    return { ...pair, deviceToken: await tokens.issueDevice(user.id) };
   };
 }

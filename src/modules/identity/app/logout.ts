@@ -1,16 +1,22 @@
 import { inTransaction } from '../../../platform/db/database.ts';
 import { revokeFamily } from '../db/identity.repo.ts';
-import { cacheKeys, type IdentityDeps } from './deps.ts';
+import { sessionDenialEnd } from '../domain/revocation.ts';
+import type { IdentityDeps } from './deps.ts';
+import { deny } from './revocations.ts';
 import type { VerifiedActor } from './verify-access-token.ts';
 
-/** Refuses this access token until it would have expired, ends its refresh-token family and closes its session's sockets. */
+/**
+ * Ends the session: its refresh-token family, every access token of it (the session on the denylist until
+ * the last one would have expired, in the database so a restart remembers) and its sockets.
+ */
 export function makeLogout(deps: IdentityDeps) {
-  const { platform } = deps;
+  const { platform, tokens } = deps;
   return async function logout(actor: VerifiedActor): Promise<void> {
     const now = platform.clock.now();
-    const remainingMs = actor.expiresAt * 1000 - now.getTime();
-    if (remainingMs > 0) await platform.cache.set(cacheKeys.deniedToken(actor.tokenId), '1', remainingMs + 1_000);
-    await inTransaction(platform.database.db, (tx) => revokeFamily(tx, actor.sessionId, now));
+    await inTransaction(platform.database.db, async (tx) => {
+      await revokeFamily(tx, actor.sessionId, now);
+      await deny(deps, tx, 'session', actor.sessionId, sessionDenialEnd(now, tokens.accessTtlMs));
+    });
     // Only this session's sockets: the user's other devices stay connected.
     await platform.realtime.disconnectUsers([actor.userId], 'signed out', { sessionId: actor.sessionId });
   };

@@ -11,6 +11,17 @@ const Name = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
 const Phone = Type.String({ pattern: '^\\+?[0-9][0-9 -]{6,18}[0-9]$', description: 'e.g. 010-1234-5678 or +82 10 1234 5678' });
 const SlackUserId = Type.String({ pattern: '^[UW][A-Z0-9]{2,20}$', description: 'Slack member id, e.g. U0123ABCD' });
 
+/** Sign-up consents (decision 0024): optional for API clients (recorded as null), required by the web app. */
+const SignupConsents = Type.Object(
+  {
+    terms: Type.Boolean({ description: '이용약관 동의 (required: must be true)' }),
+    privacy: Type.Boolean({ description: '개인정보 수집·이용 동의 (required: must be true)' }),
+    marketing: Type.Optional(Type.Boolean({ description: '마케팅 정보 수신 동의 (optional, default false)' })),
+    sensitive: Type.Optional(Type.Boolean({ description: '민감정보 처리 동의: required (true) for CAREGIVER, ignored otherwise' })),
+  },
+  { additionalProperties: false },
+);
+
 export const SignupInput = Type.Object(
   {
     email: Email,
@@ -20,6 +31,7 @@ export const SignupInput = Type.Object(
     role: RoleSchema,
     adminSecret: Type.Optional(Type.String({ maxLength: 512 })),
     preferredLanguage: Type.Optional(LanguageSchema),
+    consents: Type.Optional(SignupConsents),
   },
   { additionalProperties: false },
 );
@@ -30,6 +42,13 @@ export const TokenPair = Type.Object({
   refreshToken: Type.String(),
   tokenType: Type.Literal('Bearer'),
   expiresIn: Type.Integer({ description: 'access token lifetime in seconds' }),
+  deviceToken: Type.Optional(
+    Type.String({
+      description:
+        'login only: proof of this device for later logins (send it back as the X-Device-Token header); ' +
+        'exempts them from the per-email ceiling of failed logins (decision 0020). Keep it like the refresh token.',
+    }),
+  ),
 });
 export type TokenPair = Static<typeof TokenPair>;
 

@@ -3,8 +3,11 @@ import { AppError, conflict, invalid } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { IDENTITY_EVENTS, type UserRegisteredV1 } from '../contract.ts';
 import { insertUser } from '../db/identity.repo.ts';
+import { insertConsents } from '../db/consents.repo.ts';
+import { consentRecord, missingConsents } from '../domain/consents.ts';
 import { normaliseEmail, passwordProblems, signupRoleDecision } from '../domain/account.ts';
 import type { IdentityDeps } from './deps.ts';
+import { signupMetrics } from './metrics.ts';
 import { hashPassword } from './passwords.ts';
 import type { SignupInput } from './schemas.ts';
 import { toUserView, type UserView } from './user-view.ts';
@@ -25,6 +28,10 @@ export function makeSignup({ platform, adminSignupSecret }: IdentityDeps) {
     const problems = passwordProblems(input.password, email);
     if (problems.length > 0) {
       throw invalid('The password is too weak', problems.map((message) => ({ field: 'password', message })));
+    }
+    const missing = missingConsents(input.role, input.consents);
+    if (missing.length > 0) {
+      throw invalid('The required consents were not given', missing.map((field) => ({ field, message: 'must be agreed to' })), 'CONSENT_REQUIRED');
     }
     if (signupRoleDecision(input.role, secretMatches(input.adminSecret, adminSignupSecret)) !== 'allowed') {
       throw new AppError('forbidden', 'ADMIN_SECRET_INVALID', 'The admin signup secret is missing or wrong');
@@ -51,6 +58,7 @@ export function makeSignup({ platform, adminSignupSecret }: IdentityDeps) {
       if ((await insertUser(tx, row)) === 'email-taken') {
         throw conflict('EMAIL_TAKEN', 'An account with this email already exists');
       }
+      await insertConsents(tx, row.id, consentRecord(row.role, input.consents), now);
       const payload: UserRegisteredV1 = {
         userId: row.id,
         role: row.role,
@@ -59,6 +67,7 @@ export function makeSignup({ platform, adminSignupSecret }: IdentityDeps) {
       };
       emit(IDENTITY_EVENTS.userRegistered.of(row.id, payload));
     });
+    signupMetrics(platform.metrics).inc({ role: row.role });
     return toUserView(row);
   };
 }

@@ -8,7 +8,7 @@ import { suspensionRefusal } from '../domain/admin-search.ts';
 import { isUuid } from '../../../platform/uuid.ts';
 import type { IdentityDeps } from './deps.ts';
 import { toAdminUserView, type AdminUserView } from './user-view.ts';
-import { revokeUserTokens } from './verify-access-token.ts';
+import { forgetUserState, publishUserState } from './revocations.ts';
 
 export interface AdminCommand {
   readonly actor: Actor;
@@ -29,10 +29,10 @@ export const refused = (code: string) => {
 };
 
 /**
- * Suspends an account, in one transaction: the status and reason, every refresh-token family ended, the
- * audit row, `user.suspended.v1`, and (before the commit, so a cache failure undoes the suspension) the
- * revocation of every access token issued so far, which every replica reads from the shared cache. After
- * the commit the user's WebSockets are closed on every replica (4401).
+ * Suspends an account, in one transaction: the status, reason and tokens_valid_after, every refresh-token
+ * family ended, the audit row, `user.suspended.v1`, and (before the commit, so a cache failure undoes the
+ * suspension) the new state in the cache every replica's verifier reads (forgotten again if the transaction
+ * fails). After the commit the user's WebSockets are closed on every replica (4401).
  */
 export function makeSuspendUser(deps: IdentityDeps) {
   const { platform } = deps;
@@ -55,8 +55,11 @@ export function makeSuspendUser(deps: IdentityDeps) {
       );
       const payload: UserSuspendedV1 = { userId, role: updated.role, reason: text };
       emit(IDENTITY_EVENTS.userSuspended.of(userId, payload));
-      await revokeUserTokens(deps, userId, now);
+      await publishUserState(deps, userId, { status: 'SUSPENDED', validAfterMs: now.getTime() });
       return updated;
+    }).catch(async (error: unknown) => {
+      await forgetUserState(deps, userId);
+      throw error;
     });
     await platform.realtime.disconnectUsers([userId], 'account suspended');
     return toAdminUserView(row);

@@ -9,6 +9,7 @@ import type { Role } from '../contract.ts';
 
 const ISSUER = 'carenest';
 const AUDIENCE = 'carenest-api';
+const DEVICE_AUDIENCE = 'carenest-device';
 
 export interface AccessClaims {
   readonly userId: string;
@@ -26,12 +27,17 @@ export interface TokenService {
   readonly refreshTtlMs: number;
   issueAccess(user: { id: string; role: Role }, sessionId: string): Promise<{ token: string; expiresIn: number }>;
   verifyAccess(token: string): Promise<AccessClaims>;
+  /** A signed "known device" token for the user (decision 0020): proof of an earlier successful login. */
+  issueDevice(userId: string): Promise<string>;
+  /** The user a device token was issued to; undefined when it is not valid (forged, expired, malformed). */
+  verifyDevice(token: string): Promise<string | undefined>;
 }
 
 export function createTokenService(options: {
   secret: string;
   accessTtlMs: number;
   refreshTtlMs: number;
+  deviceTtlMs: number;
   clock: Clock;
 }): TokenService {
   const key = new TextEncoder().encode(options.secret);
@@ -81,6 +87,31 @@ export function createTokenService(options: {
         if (error instanceof AppError) throw error;
         if (error instanceof joseErrors.JWTExpired) throw unauthenticated('TOKEN_EXPIRED', 'The access token has expired');
         throw unauthenticated('INVALID_TOKEN', 'The access token is not valid');
+      }
+    },
+    async issueDevice(userId) {
+      const now = Math.floor(options.clock.now().getTime() / 1000);
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuer(ISSUER)
+        .setAudience(DEVICE_AUDIENCE)
+        .setIssuedAt(now)
+        .setExpirationTime(now + Math.floor(options.deviceTtlMs / 1000))
+        .sign(key);
+    },
+    async verifyDevice(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          audience: DEVICE_AUDIENCE,
+          currentDate: options.clock.now(),
+          requiredClaims: ['sub', 'exp'],
+        });
+        return payload.sub;
+      } catch {
+        return undefined;
       }
     },
   };

@@ -5,6 +5,7 @@ import { findUserById } from '../db/identity.repo.ts';
 import { unsuspensionRefusal } from '../domain/admin-search.ts';
 import { isUuid } from '../../../platform/uuid.ts';
 import type { IdentityDeps } from './deps.ts';
+import { forgetUserState, publishUserState } from './revocations.ts';
 import { refused, type AdminCommand } from './suspend-user.ts';
 import { toAdminUserView, type AdminUserView } from './user-view.ts';
 
@@ -27,7 +28,12 @@ export function makeUnsuspendUser(deps: IdentityDeps) {
       );
       const payload: UserUnsuspendedV1 = { userId, role: updated.role };
       emit(IDENTITY_EVENTS.userUnsuspended.of(userId, payload));
+      // tokens_valid_after stays at the suspension: old tokens stay revoked, a new login works.
+      await publishUserState(deps, userId, { status: 'ACTIVE', validAfterMs: updated.tokens_valid_after?.getTime() ?? null });
       return updated;
+    }).catch(async (error: unknown) => {
+      await forgetUserState(deps, userId);
+      throw error;
     });
     return toAdminUserView(row);
   };

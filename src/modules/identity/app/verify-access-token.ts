@@ -1,23 +1,26 @@
 import type { Actor } from '../../../platform/access.ts';
 import { unauthenticated } from '../../../platform/errors.ts';
-import { cacheKeys, type IdentityDeps } from './deps.ts';
+import { userStateRefuses } from '../domain/revocation.ts';
+import type { IdentityDeps } from './deps.ts';
+import { isDenied, userAuthState } from './revocations.ts';
 
 export interface VerifiedActor extends Actor {
   readonly sessionId: string;
 }
 
 /**
- * Signature and expiry first (no I/O), then the denylists: this token logged out, or every token of
- * the user issued before a withdrawal or suspension.
+ * Signature and expiry first (no I/O), then the revocations (cached, the database behind them): the
+ * user's state (not ACTIVE, or the token issued at/before tokens_valid_after: withdrawal, suspension) and
+ * the denylist of sessions (logout, refresh-token reuse).
  */
-export function makeVerifyAccessToken({ platform, tokens }: IdentityDeps) {
+export function makeVerifyAccessToken(deps: IdentityDeps) {
   return async function verifyAccessToken(token: string): Promise<VerifiedActor> {
-    const claims = await tokens.verifyAccess(token);
-    const [denied, revokedAt] = await Promise.all([
-      platform.cache.get(cacheKeys.deniedToken(claims.tokenId)),
-      platform.cache.get(cacheKeys.userTokensRevoked(claims.userId)),
+    const claims = await deps.tokens.verifyAccess(token);
+    const [state, sessionDenied] = await Promise.all([
+      userAuthState(deps, claims.userId),
+      isDenied(deps, 'session', claims.sessionId, claims.expiresAt * 1000),
     ]);
-    if (denied !== undefined || (revokedAt !== undefined && claims.issuedAtMs <= Number(revokedAt))) {
+    if (sessionDenied || userStateRefuses(state, claims.issuedAtMs)) {
       throw unauthenticated('TOKEN_REVOKED', 'The access token is no longer valid');
     }
     return {
@@ -28,9 +31,4 @@ export function makeVerifyAccessToken({ platform, tokens }: IdentityDeps) {
       sessionId: claims.sessionId,
     };
   };
-}
-
-/** Refuses every access token of the user issued until now (for as long as any could still be valid). */
-export async function revokeUserTokens(deps: IdentityDeps, userId: string, at: Date): Promise<void> {
-  await deps.platform.cache.set(cacheKeys.userTokensRevoked(userId), String(at.getTime()), deps.tokens.accessTtlMs + 60_000);
 }

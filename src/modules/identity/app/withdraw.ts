@@ -3,7 +3,7 @@ import { IDENTITY_EVENTS, type UserWithdrawnV1 } from '../contract.ts';
 import { findUserById, revokeAllOfUser, updateUser } from '../db/identity.repo.ts';
 import { WITHDRAWN_NAME, withdrawnEmail } from '../domain/account.ts';
 import type { IdentityDeps } from './deps.ts';
-import { revokeUserTokens } from './verify-access-token.ts';
+import { forgetUserState, publishUserState } from './revocations.ts';
 
 /**
  * Withdrawal (PIPA): personal data is replaced, not kept; every session ends; other modules learn of it
@@ -19,6 +19,7 @@ export function makeWithdraw(deps: IdentityDeps) {
       if (reason) throw conflict(reason.code, reason.message);
     }
     const now = platform.clock.now();
+    // The new state goes to the cache every replica reads inside the transaction; if it does not commit, forgotten.
     await platform.transact(async (tx, emit) => {
       await updateUser(
         tx,
@@ -38,8 +39,11 @@ export function makeWithdraw(deps: IdentityDeps) {
       await revokeAllOfUser(tx, userId, now);
       const payload: UserWithdrawnV1 = { userId, role: user.role };
       emit(IDENTITY_EVENTS.userWithdrawn.of(userId, payload));
+      await publishUserState(deps, userId, { status: 'WITHDRAWN', validAfterMs: now.getTime() });
+    }).catch(async (error: unknown) => {
+      await forgetUserState(deps, userId);
+      throw error;
     });
-    await revokeUserTokens(deps, userId, now);
     await platform.realtime.disconnectUsers([userId], 'account withdrawn');
   };
 }

@@ -34,9 +34,16 @@ interface RefreshTokensTable {
   revoked_at: Date | null;
 }
 
+interface RevocationsTable {
+  kind: 'token' | 'session';
+  id: string;
+  expires_at: Date;
+}
+
 export interface IdentityTables {
   'identity.users': UsersTable;
   'identity.refresh_tokens': RefreshTokensTable;
+  'identity.revocations': RevocationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

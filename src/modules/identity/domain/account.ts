@@ -51,8 +51,3 @@ export function refreshVerdict(token: RefreshTokenState, now: Date): RefreshVerd
   if (token.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'rotate';
 }
-
-/** Whether more login attempts are refused, given the failures counted in the current window. */
-export function loginLocked(failures: number, maxFailures: number): boolean {
-  return failures >= maxFailures;
-}

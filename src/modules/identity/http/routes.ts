@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../platform/http/access.ts';
 import type { IdentityUseCases } from '../app/use-cases.ts';
-import { LoginBody, Me, RefreshBody, SignedUpUser, SignupBody, TokenPairSchema, UpdateMeBody } from './schemas.ts';
+import { LoginBody, LoginHeaders, Me, RefreshBody, SignedUpUser, SignupBody, TokenPairSchema, UpdateMeBody } from './schemas.ts';
 import type { VerifiedActor } from '../app/verify-access-token.ts';
 
 const tags = ['identity'];
@@ -29,14 +29,21 @@ export function identityRoutes(app: FastifyInstance, useCases: IdentityUseCases)
       schema: {
         tags,
         summary: 'Sign in',
-        description: 'Wrong email and wrong password give the same 401. Repeated failures per email or address: 429.',
+        description:
+          'Wrong email and wrong password give the same 401 INVALID_CREDENTIALS. Throttling (429 TOO_MANY_ATTEMPTS with ' +
+          'Retry-After; decision 0020): after LOGIN_MAX_FAILURES failures of one email from one address each further ' +
+          'attempt from that pair waits 2, 4, 8... seconds; one address gets at most LOGIN_MAX_FAILURES_PER_ADDRESS ' +
+          'failures (any emails) per window; one email at most LOGIN_MAX_FAILURES_PER_EMAIL (any addresses), a ceiling ' +
+          'that does not apply to a login sending a device token of that account (X-Device-Token, returned by an ' +
+          'earlier login as deviceToken). Right password of a suspended account: 403 ACCOUNT_SUSPENDED.',
+        headers: LoginHeaders,
         body: LoginBody,
         response: { 200: TokenPairSchema },
       },
     },
     async (request, reply) => {
       try {
-        return await useCases.login({ ...request.body, ip: request.ip });
+        return await useCases.login({ ...request.body, ip: request.ip, deviceToken: request.headers['x-device-token'] });
       } catch (error) {
         const retry = (error as { extra?: { retryAfterSeconds?: number } }).extra?.retryAfterSeconds;
         if (retry) reply.header('retry-after', String(retry));
@@ -52,7 +59,9 @@ export function identityRoutes(app: FastifyInstance, useCases: IdentityUseCases)
       schema: {
         tags,
         summary: 'Exchange a refresh token for a new pair',
-        description: 'Refresh tokens rotate; presenting a used one revokes the whole session (401 REFRESH_TOKEN_REUSED).',
+        description:
+          'Refresh tokens rotate; presenting a used one ends the whole session (401 REFRESH_TOKEN_REUSED): its refresh ' +
+          'tokens, every access token of it (401 TOKEN_REVOKED) and its WebSockets (closed 4401 "session revoked").',
         body: RefreshBody,
         response: { 200: TokenPairSchema },
       },
@@ -62,7 +71,10 @@ export function identityRoutes(app: FastifyInstance, useCases: IdentityUseCases)
 
   api.post(
     '/auth/logout',
-    { config: { access: 'user' }, schema: { tags, summary: 'Sign out: this access token and its session end' } },
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: 'Sign out: the session ends (its refresh tokens, every access token of it, its sockets)' },
+    },
     async (request, reply) => {
       await useCases.logout(actorOf(request) as VerifiedActor);
       return reply.status(204).send();

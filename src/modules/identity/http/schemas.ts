@@ -17,6 +17,12 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const LoginHeaders = Type.Object({
+  'x-device-token': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 1024, description: 'deviceToken from an earlier login of this account: a known device (decision 0020)' }),
+  ),
+});
+
 export const RefreshBody = Type.Object(
   { refreshToken: Type.String({ minLength: 1, maxLength: 512 }) },
   { additionalProperties: false },

@@ -5,7 +5,7 @@ import { claimDueSlack, claimUnpushed, recordSlackResult, type ClaimedDelivery }
 import { nextSlackAttempt, SLACK_CLAIM_LEASE_MS } from '../domain/delivery.ts';
 import { renderNotification, slackText } from '../domain/templates.ts';
 import type { NotificationsDeps } from './deps.ts';
-import { notificationView } from './view.ts';
+import { lookUpNames, namedIds, notificationView, textData, type NameOf } from './view.ts';
 
 // Delivers committed notifications outside any transaction: real-time frames (best effort) and Slack DMs
 // (notifications.slack_deliveries as an outbox: claimed with a lease, so a crash mid-send is retried;
@@ -41,23 +41,24 @@ export function makeDeliveryWorker(deps: Omit<NotificationsDeps, 'wake'>): Deliv
     const rows = await inTransaction(platform.database.db, (tx) => claimUnpushed(tx, now, BATCH));
     if (rows.length === 0) return 0;
     const byId = await users(rows.map((r) => r.user_id));
+    const nameOf = await lookUpNames(identity, namedIds(rows));
     await Promise.all(
       rows.map((row) =>
         platform.realtime
-          .toUsers([row.user_id], { type: 'notification', notification: notificationView(row, byId.get(row.user_id)?.preferredLanguage) })
+          .toUsers([row.user_id], { type: 'notification', notification: notificationView(row, byId.get(row.user_id)?.preferredLanguage, nameOf) })
           .catch((error: unknown) => log.warn({ err: error, notificationId: row.id }, 'notification frame failed')),
       ),
     );
     return rows.length;
   }
 
-  async function sendOne({ delivery, notification }: ClaimedDelivery, user: UserSummary | undefined, now: Date): Promise<'sent' | 'failed' | 'skipped'> {
+  async function sendOne({ delivery, notification }: ClaimedDelivery, user: UserSummary | undefined, now: Date, nameOf: NameOf): Promise<'sent' | 'failed' | 'skipped'> {
     if (!user?.slackUserId || user.status !== 'ACTIVE') {
       await recordSlackResult(platform.database.db, delivery.id, { status: 'SKIPPED' }, now);
       return 'skipped';
     }
     try {
-      await slack.sendDirectMessage(user.slackUserId, slackText(renderNotification(notification.type, notification.data, user.preferredLanguage)));
+      await slack.sendDirectMessage(user.slackUserId, slackText(renderNotification(notification.type, textData(notification.data, nameOf), user.preferredLanguage)));
       await recordSlackResult(platform.database.db, delivery.id, { status: 'SENT' }, platform.clock.now());
       return 'sent';
     } catch (error) {
@@ -81,7 +82,8 @@ export function makeDeliveryWorker(deps: Omit<NotificationsDeps, 'wake'>): Deliv
     );
     if (claimed.length === 0) return [0, 0];
     const byId = await users(claimed.map((c) => c.delivery.user_id));
-    const results = await Promise.all(claimed.map((c) => sendOne(c, byId.get(c.delivery.user_id), now)));
+    const nameOf = await lookUpNames(identity, namedIds(claimed.map((c) => c.notification)));
+    const results = await Promise.all(claimed.map((c) => sendOne(c, byId.get(c.delivery.user_id), now, nameOf)));
     return [results.filter((r) => r === 'sent').length, results.filter((r) => r === 'failed').length];
   }
 

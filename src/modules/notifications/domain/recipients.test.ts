@@ -43,7 +43,7 @@ describe('who is notified of what', () => {
     const [cancelled] = planReservationNotifications('cancelled', { ...base, reason: '일정 변경', cancelledBy: 'GUARDIAN', refundAmount: 120_000, paid: true });
     expect(cancelled?.data).toEqual({
       reservationId: 'r1', caregiverId: 'c1', caregiverName: '김영희', startAt: base.startAt, endAt: base.endAt, status: 'CONFIRMED',
-      reason: '일정 변경', cancelledBy: 'GUARDIAN', refundAmount: 120_000,
+      reason: '일정 변경', cancelledBy: 'GUARDIAN', refundAmount: 120_000, recipientRole: 'GUARDIAN',
     });
   });
 

@@ -13,7 +13,11 @@ export interface PlannedNotification {
 type Payload = Readonly<Record<string, unknown>>;
 const text = (p: Payload, key: string): string => (typeof p[key] === 'string' ? (p[key] as string) : '');
 
-/** Reservation events: the shared base carries both participants and the display values. */
+/**
+ * Reservation events: the shared base carries both participants and the caregiver's name. Each recipient's
+ * copy says who they are to the booking (`recipientRole`), so the text names the other party (templates.ts);
+ * the guardian's name is resolved from `guardianId` when rendered (app/view.ts).
+ */
 export type ReservationEventKind = 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'expired' | 'confirmed' | 'checkedIn' | 'completed' | 'reminder';
 
 const RESERVATION_RULES: Readonly<Record<ReservationEventKind, { type: NotificationType; to: 'guardian' | 'caregiver' | 'both' }>> = {
@@ -47,8 +51,17 @@ export function planReservationNotifications(kind: ReservationEventKind, p: Payl
   if (kind === 'reminder') data.hoursBefore = p.hoursBefore;
   const guardian = text(p, 'guardianId');
   const caregiver = text(p, 'caregiverUserId');
-  const users = rule.to === 'guardian' ? [guardian] : rule.to === 'caregiver' ? [caregiver] : [guardian, caregiver];
-  return [...new Set(users.filter((id) => id !== ''))].map((userId) => ({ userId, type: rule.type, data }));
+  // Each recipient's copy says who they are to the booking, so its text names the other party (templates.ts).
+  const recipients: Array<{ userId: string; recipientRole: 'GUARDIAN' | 'CAREGIVER' }> = [];
+  if (rule.to !== 'caregiver' && guardian !== '') recipients.push({ userId: guardian, recipientRole: 'GUARDIAN' });
+  if (rule.to !== 'guardian' && caregiver !== '' && caregiver !== guardian) recipients.push({ userId: caregiver, recipientRole: 'CAREGIVER' });
+  // The caregiver's copy keeps the guardian's id: the name is looked up when the text is rendered (view.ts),
+  // so a withdrawn guardian's name is never shown from a stored copy.
+  return recipients.map(({ userId, recipientRole }) => ({
+    userId,
+    type: rule.type,
+    data: recipientRole === 'CAREGIVER' ? { ...data, recipientRole, guardianId: guardian } : { ...data, recipientRole },
+  }));
 }
 
 export function planRefundNotification(p: Payload): PlannedNotification[] {

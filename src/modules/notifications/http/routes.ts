@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../../platform/http/access.ts';
 import type { NotificationsUseCases } from '../app/use-cases.ts';
-import { IdParams, ListQuery, NotificationOut, NotificationPage, ReadAllOut } from './schemas.ts';
+import { IdParams, LangQuery, ListQuery, NotificationOut, NotificationPage, ReadAllOut } from './schemas.ts';
 
 const tags = ['notifications'];
 
@@ -16,7 +16,7 @@ export function notificationRoutes(app: FastifyInstance, useCases: Notifications
       schema: {
         tags,
         summary: 'My notifications',
-        description: 'Newest first, cursor pagination (`nextCursor`). `?unread=true` lists only unread ones.',
+        description: "Newest first, cursor pagination (`nextCursor`). `?unread=true` lists only unread ones. `?lang=ko|en` writes the texts in the UI's language instead of the account's preferredLanguage.",
         querystring: ListQuery,
         response: { 200: NotificationPage },
       },
@@ -42,9 +42,10 @@ export function notificationRoutes(app: FastifyInstance, useCases: Notifications
         summary: 'Mark one notification read',
         description: 'Idempotent (readAt keeps the first time). Unknown or someone else\'s: 404 NOTIFICATION_NOT_FOUND.',
         params: IdParams,
+        querystring: LangQuery,
         response: { 200: NotificationOut },
       },
     },
-    async (request) => useCases.markRead(actorOf(request).userId, request.params.id),
+    async (request) => useCases.markRead(actorOf(request).userId, request.params.id, request.query.lang),
   );
 }

@@ -8,14 +8,20 @@ export { NotificationView as NotificationOut } from '../app/schemas.ts';
 
 export const NotificationPage = pageOf(NotificationView);
 
+const ReaderLanguage = Type.Union([Type.Literal('ko'), Type.Literal('en')], { description: "the language to write titles and bodies in (the UI's); default: the account's preferredLanguage" });
+
 export const ListQuery = Type.Object(
   {
     unread: Type.Optional(Type.Boolean({ description: 'true: unread only' })),
     limit: Type.Optional(LimitParam),
     cursor: Type.Optional(CursorParam),
+    lang: Type.Optional(ReaderLanguage),
   },
   { additionalProperties: false },
 );
+
+/** `?lang=` on the read routes: the UI's language now (ko or en), over the account's preferredLanguage. */
+export const LangQuery = Type.Object({ lang: Type.Optional(ReaderLanguage) }, { additionalProperties: false });
 
 export const IdParams = Type.Object({ id: Type.String({ description: 'notification id' }) });
 

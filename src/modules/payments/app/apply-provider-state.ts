@@ -5,6 +5,7 @@ import { findPaymentById, updatePayment, type PaymentRow } from '../db/payments.
 import type { ProviderPayment } from '../providers/provider.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { paymentConfirmed, paymentUpdated } from './events.ts';
+import { paymentMetrics } from './metrics.ts';
 
 // The one way a provider's answer becomes our state: lock the payment, merge the snapshot forward
 // (domain/payment-state.ts), store it and its events in one transaction. Called after the provider
@@ -63,8 +64,14 @@ export async function applyProviderState(
     }
     if (also) events.push(...(await also(tx, row)));
     emit(...events);
-    return { row, outcome: merge.kind, why: merge.kind === 'mismatch' ? merge.why : undefined, events: events.length };
+    const captured = merge.kind === 'changed' && merge.captured;
+    return { row, outcome: merge.kind, why: merge.kind === 'mismatch' ? merge.why : undefined, events: events.length, captured };
   });
+  if (result.captured) {
+    const metrics = paymentMetrics(platform.metrics);
+    metrics.confirmed.inc();
+    metrics.confirmedWon.inc(result.row.amount);
+  }
   if (result.outcome === 'mismatch') {
     // The provider reports something about this order that does not fit it (another amount): never
     // applied, never confirmed. A person must look.

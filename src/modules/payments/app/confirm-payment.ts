@@ -3,10 +3,12 @@ import { confirmIdempotencyKey, decideConfirm } from '../domain/confirm.ts';
 import { isCaptured } from '../domain/payment-state.ts';
 import { findPaymentById, findPaymentByOrderId, updatePayment, type PaymentRow } from '../db/payments.repo.ts';
 import type { ProviderPayment } from '../providers/provider.ts';
+import { isProviderError } from '../providers/provider-errors.ts';
 import { applyProviderState } from './apply-provider-state.ts';
 import { declined, onConfirmFailure } from './confirm-failure.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { paymentUpdated } from './events.ts';
+import { paymentMetrics } from './metrics.ts';
 import { toConfirmedView, type ConfirmedView } from './payment-view.ts';
 import type { ConfirmPaymentInput } from './schemas.ts';
 
@@ -86,6 +88,8 @@ export function makeConfirmPayment(deps: PaymentsDeps) {
     if (order.status === 'READY') await assertReservationPayable(order);
     const attempt = await startAttempt(order, input.paymentKey);
 
+    const metrics = paymentMetrics(platform.metrics);
+    metrics.confirmRequests.inc();
     let answer: ProviderPayment;
     try {
       answer = await provider.confirm({
@@ -95,6 +99,7 @@ export function makeConfirmPayment(deps: PaymentsDeps) {
         idempotencyKey: confirmIdempotencyKey(attempt.order_id, attempt.confirm_key_generation),
       });
     } catch (error) {
+      metrics.confirmFailures.inc({ reason: isProviderError(error) ? error.reason : 'internal' });
       return toConfirmedView(await onConfirmFailure(deps, attempt, error));
     }
     return finish(attempt, answer);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Platform } from '../../../platform/module.ts';
+import type { UserDirectory } from '../../../platform/user-names.ts';
 import type { ReservationsApi } from '../../reservations/contract.ts';
 import type { PaymentProvider } from '../providers/provider.ts';
 import type { SandboxProvider } from '../providers/sandbox.ts';
@@ -12,6 +13,8 @@ export interface PaymentsDeps {
   /** Set when the provider is the sandbox: its checkout plays the payer's part of the widget. */
   readonly sandbox: SandboxProvider | undefined;
   readonly reservations: ReservationsApi;
+  /** Accounts by id and by name/email/phone (the identity module's contract): the admin list's names and `q`. */
+  readonly users: UserDirectory;
   /** The client key the browser's payment widget loads with. */
   readonly clientKey: string;
   /** Asks the refund worker to look for work soon (after a saga step committed a refund request). */

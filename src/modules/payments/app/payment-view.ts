@@ -41,7 +41,7 @@ export function toPaymentView(row: PaymentRow): PaymentView {
   };
 }
 
-export function toAdminPaymentView(row: PaymentRow): AdminPaymentView {
+export function toAdminPaymentView(row: PaymentRow): Omit<AdminPaymentView, 'guardianName' | 'caregiverName'> {
   return {
     ...order(row),
     orderName: row.order_name,

@@ -8,6 +8,7 @@ import type { ProviderPayment } from '../providers/provider.ts';
 import { applyProviderState } from './apply-provider-state.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { paymentRefunded } from './events.ts';
+import { paymentMetrics } from './metrics.ts';
 
 // The refund step of the sagas, outside any transaction: claim a requested refund, ask the provider
 // with the refund's stable Idempotency-Key, then store the provider's answer, the refund's outcome and
@@ -33,6 +34,8 @@ export function makeProcessRefunds(deps: PaymentsDeps) {
   async function close(refund: RefundRow, payment: ProviderPayment, status: RefundStatus, note: string | null): Promise<PaymentRow> {
     const last = payment.cancels.at(-1);
     const refunded = status === 'DONE' && last ? last.cancelAmount : null;
+    // Set by the transaction that committed (a retried transaction sets it again).
+    let paidBack = false;
     const also = async (tx: Executor, row: PaymentRow): Promise<NewEvent[]> => {
       const closed = await updatePendingRefund(tx, refund.id, {
         status,
@@ -42,9 +45,16 @@ export function makeProcessRefunds(deps: PaymentsDeps) {
         completed_at: platform.clock.now(),
       });
       // Closed by someone else first (another worker, a replay): their event stands, not a second one.
+      paidBack = closed && refunded !== null;
       return closed && refunded !== null ? [paymentRefunded(row, refunded, refund.reason)] : [];
     };
-    return (await applyProviderState(deps, refund.payment_id, payment, also)).row;
+    const { row } = await applyProviderState(deps, refund.payment_id, payment, also);
+    if (paidBack && refunded !== null) {
+      const metrics = paymentMetrics(platform.metrics);
+      metrics.refunded.inc();
+      metrics.refundedWon.inc(refunded);
+    }
+    return row;
   }
 
   async function giveUp(refund: RefundRow, why: string): Promise<void> {

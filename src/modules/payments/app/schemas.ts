@@ -79,6 +79,8 @@ export const AdminPaymentView = Type.Object(
     method: Nullable(Type.String({ description: 'as Toss names it, e.g. 카드, 간편결제; null before approval' })),
     provider: Type.Enum(['sandbox', 'toss']),
     guardianId: Type.String({ description: 'the payer' }),
+    guardianName: Nullable(Type.String({ description: "the payer's account name (anonymised after a withdrawal); null when it cannot be read" })),
+    caregiverName: Nullable(Type.String({ description: "the payee's (the caregiver's) account name; null when it cannot be read" })),
     caregiverId: Type.Union([Type.String(), Type.Null()], {
       description: "the caregiver's profile id; null only for payments opened before it was recorded whose reservation could not be read",
     }),

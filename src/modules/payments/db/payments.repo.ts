@@ -73,6 +73,11 @@ export function listPayments(db: Executor, filter: AdminListFilter<StoredStatus>
   if (filter.to) query = query.where('created_at', '<', filter.to);
   if (filter.caregiverId !== undefined) query = query.where('caregiver_id', '=', filter.caregiverId);
   if (filter.guardianId !== undefined) query = query.where('guardian_id', '=', filter.guardianId);
+  if (filter.userIds !== undefined) {
+    const ids = [...filter.userIds];
+    if (ids.length === 0) return Promise.resolve([]);
+    query = query.where((eb) => eb.or([eb('guardian_id', 'in', ids), eb('caregiver_user_id', 'in', ids)]));
+  }
   return newestFirst(query, page).execute();
 }
 

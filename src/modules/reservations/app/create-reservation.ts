@@ -107,6 +107,6 @@ export function makeCreateReservation(deps: ReservationsDeps) {
       }
       throw error;
     });
-    return toView(row, platform.cipher);
+    return toView(row, platform.cipher, deps.settings);
   };
 }

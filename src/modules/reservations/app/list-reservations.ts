@@ -13,11 +13,11 @@ export interface ListQuery extends PageQuery {
  * A participant's own reservations, newest first: a guardian's bookings, or a caregiver's requests and
  * jobs (the role decides which). `status` may repeat.
  */
-export function makeListReservations({ platform }: ReservationsDeps) {
+export function makeListReservations({ platform, settings }: ReservationsDeps) {
   return async function listReservations(actor: Actor, query: ListQuery = {}): Promise<Page<ReservationView>> {
     const page = pageRequest(query);
     const who: Participant = actor.role === 'CAREGIVER' ? { caregiverUserId: actor.userId } : { guardianId: actor.userId };
     const rows = await listForParticipant(platform.database.db, who, query.status, page);
-    return toCreatedAtPage(rows, page.limit, (row) => toView(row, platform.cipher));
+    return toCreatedAtPage(rows, page.limit, (row) => toView(row, platform.cipher, settings));
   };
 }

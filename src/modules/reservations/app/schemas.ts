@@ -122,6 +122,24 @@ export const ReservationView = Type.Object({
   ...ReservationProperties,
   patient: PatientOut,
   requestMessage: Type.Optional(Type.String()),
+  caregiverEarnings: Type.Optional(
+    Type.Object(
+      { grossAmount: Money, commissionAmount: Money, netAmount: Money },
+      { description: "the caregiver's view only: what they earn from the booking after the platform commission (PLATFORM_COMMISSION_RATE)" },
+    ),
+  ),
+  familyContact: Type.Optional(
+    Type.Object(
+      { name: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) },
+      { description: "the caregiver's view only, from confirmation until a day after the end: the guardian's name and phone" },
+    ),
+  ),
+  checkInOpensAt: Type.Optional(
+    Type.String({ format: 'date-time', description: 'CONFIRMED: check-in is possible from then (CHECKIN_OPENS_BEFORE before the start) until the end' }),
+  ),
+  checkOutOpensAt: Type.Optional(
+    Type.String({ format: 'date-time', description: 'CONFIRMED or IN_PROGRESS: check-out is possible from then (the start) on' }),
+  ),
 });
 export type ReservationView = Static<typeof ReservationView>;
 
@@ -132,6 +150,7 @@ export const OpaqueId = (description: string) => Type.String({ minLength: 1, max
 export const AdminReservationView = Type.Object(
   {
     ...ReservationProperties,
+    guardianName: Type.Union([Type.String(), Type.Null()], { description: "the guardian's account name (anonymised after a withdrawal); null when the account cannot be read" }),
     patient: Type.Object({ name: Type.String(), birthYear: Type.Optional(Type.Integer()), gender: Type.Optional(Gender) }, {
       description: 'no health details (conditions, notes): read GET /reservations/:id for those (audited)',
     }),

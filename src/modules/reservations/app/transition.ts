@@ -51,7 +51,7 @@ export async function loadForActor(
  * An admin's transition (a cancellation) is audited in the same transaction ('reservation.<action>').
  */
 export async function transitionAsActor(
-  { platform }: ReservationsDeps,
+  { platform, settings }: ReservationsDeps,
   actor: Actor,
   reservationId: string,
   action: ReservationAction,
@@ -66,7 +66,7 @@ export async function transitionAsActor(
     if (role === 'ADMIN') await auditAdminTransition(tx, actor, action, row, changed, now, context.requestId);
     return changed;
   });
-  return toView(after, platform.cipher);
+  return toView(after, platform.cipher, settings);
 }
 
 async function auditAdminTransition(

@@ -4,6 +4,7 @@ import type { ReservationEventBase } from '../contract.ts';
 import type { ReservationRow } from '../db/reservations.repo.ts';
 import type { TransitionActor } from '../domain/transitions.ts';
 import type { PatientHealth } from '../domain/reservation.ts';
+import type { TimeSettings } from '../domain/deadlines.ts';
 import type { AdminReservationView, ReservationView } from './schemas.ts';
 
 // What callers see of a reservation, and who they are to it.
@@ -37,7 +38,7 @@ const present = <T>(key: string, value: T | null | undefined) => (value === null
  * (conditions, notes: never decrypted here) and the free-text request message, which may carry them too.
  * Minimum exposure (PIPA): an admin who needs them reads GET /reservations/:id, which is audited.
  */
-export function toAdminView(row: ReservationRow): AdminReservationView {
+export function toAdminView(row: ReservationRow): Omit<AdminReservationView, 'guardianName'> {
   return {
     id: row.id,
     guardianId: row.guardian_id,
@@ -75,14 +76,24 @@ export function toAdminView(row: ReservationRow): AdminReservationView {
  * The reservation for one of its participants or an admin: the only people who may see it at all, and so
  * the only ones the patient's health details (decrypted here) are ever shown to.
  */
-export function toView(row: ReservationRow, cipher: FieldCipher): ReservationView {
+export function toView(row: ReservationRow, cipher: FieldCipher, times: Pick<TimeSettings, 'checkinOpensBeforeMs'>): ReservationView {
   const health = decryptHealth(cipher, row);
   const { patient, ...rest } = toAdminView(row);
   return {
     ...rest,
     patient: { ...patient, conditions: health.conditions, ...present('notes', health.notes) },
     ...present('requestMessage', row.request_message),
+    ...workWindows(row, times),
   };
+}
+
+/** When the caregiver's check-in and check-out open, while they are still ahead (the screens enable the buttons then). */
+function workWindows(row: ReservationRow, times: Pick<TimeSettings, 'checkinOpensBeforeMs'>): Pick<ReservationView, 'checkInOpensAt' | 'checkOutOpensAt'> {
+  if (row.status !== 'CONFIRMED' && row.status !== 'IN_PROGRESS') return {};
+  // domain/deadlines.ts: check-in from CHECKIN_OPENS_BEFORE before the start, check-out from the start.
+  const checkOutOpensAt = row.start_at.toISOString();
+  if (row.status === 'IN_PROGRESS') return { checkOutOpensAt };
+  return { checkInOpensAt: new Date(row.start_at.getTime() - times.checkinOpensBeforeMs).toISOString(), checkOutOpensAt };
 }
 
 /** What every reservation event carries. Never the patient's details: events travel in the clear. */

@@ -144,6 +144,11 @@ export async function listReservations(db: Executor, filter: AdminListFilter<Res
   if (filter.to) query = query.where('start_at', '<', filter.to);
   if (filter.caregiverId !== undefined) query = query.where('caregiver_id', '=', filter.caregiverId);
   if (filter.guardianId !== undefined) query = query.where('guardian_id', '=', filter.guardianId);
+  if (filter.userIds !== undefined) {
+    const ids = [...filter.userIds];
+    if (ids.length === 0) return [];
+    query = query.where((eb) => eb.or([eb('guardian_id', 'in', ids), eb('caregiver_user_id', 'in', ids)]));
+  }
   return newestFirst(query, page).execute();
 }
 
@@ -200,6 +205,42 @@ export async function eraseGuardianData(db: Executor, guardianId: string, erased
     .where('patient_health_encrypted', 'is not', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Withdrawal: the free text `author` wrote on its bookings is replaced by `erasedText`: the cancellation
+ * reasons it gave (cancelled_by = author) and, for a caregiver, its rejection reasons and suggested
+ * alternatives except the platform's own `keepReason` (a suspension's). Run again, it changes nothing.
+ */
+export async function eraseTextsBy(
+  db: Executor,
+  author: { readonly userId: string; readonly role: 'GUARDIAN' | 'CAREGIVER' },
+  erasedText: string,
+  now: Date,
+  keepReason: string,
+): Promise<number> {
+  const column = author.role === 'GUARDIAN' ? 'guardian_id' : 'caregiver_user_id';
+  const cancelled = await q(db)
+    .updateTable('reservations.reservations')
+    .set({ cancel_reason: erasedText, updated_at: now })
+    .where(column, '=', author.userId)
+    .where('cancelled_by', '=', author.role)
+    .where('cancel_reason', 'is not', null)
+    .where('cancel_reason', '<>', erasedText)
+    .executeTakeFirst();
+  if (author.role === 'GUARDIAN') return Number(cancelled.numUpdatedRows);
+  const rejected = await q(db)
+    .updateTable('reservations.reservations')
+    .set((eb) => ({
+      rejection_reason: erasedText,
+      suggested_alternative: eb.case().when('suggested_alternative', 'is', null).then(null).else(erasedText).end(),
+      updated_at: now,
+    }))
+    .where('caregiver_user_id', '=', author.userId)
+    .where('rejection_reason', 'is not', null)
+    .where('rejection_reason', 'not in', [erasedText, keepReason])
+    .executeTakeFirst();
+  return Number(cancelled.numUpdatedRows) + Number(rejected.numUpdatedRows);
 }
 
 /** Withdrawal: the caregiver's name on past bookings is replaced. */

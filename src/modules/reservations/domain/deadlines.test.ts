@@ -4,6 +4,7 @@ import {
   autoCompletesAt,
   checkBookingTimes,
   checkInWindow,
+  checkOutWindow,
   dueReminders,
   orderName,
   paymentExpiresAt,
@@ -55,6 +56,23 @@ describe('check-in window', () => {
   });
   it('follows the setting', () => {
     expect(checkInWindow(start, end, at('2026-12-01T07:00:00Z'), { checkinOpensBeforeMs: 2 * HOUR_MS })).toEqual({ open: true });
+  });
+});
+
+describe('check-out window', () => {
+  const start = at('2026-12-01T09:00:00Z');
+  it('opens at the start, not before (even after an early check-in)', () => {
+    expect(checkOutWindow(start, at('2026-12-01T08:00:00Z'))).toEqual({ open: false, opensAt: start });
+    expect(checkOutWindow(start, at('2026-12-01T08:59:59.999Z'))).toEqual({ open: false, opensAt: start });
+    expect(checkOutWindow(start, start)).toEqual({ open: true });
+    expect(checkOutWindow(start, at('2026-12-02T09:00:00Z'))).toEqual({ open: true });
+  });
+  it('is open exactly when the start has come', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30 * DAY_MS, max: 30 * DAY_MS }), (offset) => {
+        expect(checkOutWindow(start, plus(offset, start)).open).toBe(offset >= 0);
+      }),
+    );
   });
 });
 

@@ -46,6 +46,16 @@ export function checkInWindow(startAt: Date, endAt: Date, now: Date, settings: P
   return { open: true };
 }
 
+export type CheckOutWindow = { readonly open: true } | { readonly open: false; readonly opensAt: Date };
+
+/**
+ * Check-out is possible from the start on, however early the caregiver checked in: before it, checking out
+ * would complete (and pay for) care not given, and take away the family's right to cancel.
+ */
+export function checkOutWindow(startAt: Date, now: Date): CheckOutWindow {
+  return now.getTime() < startAt.getTime() ? { open: false, opensAt: startAt } : { open: true };
+}
+
 /** When a reservation still CONFIRMED or IN_PROGRESS completes by itself. */
 export function autoCompletesAt(endAt: Date, settings: Pick<TimeSettings, 'autoCompleteAfterMs'>): Date {
   return new Date(endAt.getTime() + settings.autoCompleteAfterMs);

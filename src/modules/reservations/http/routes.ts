@@ -255,7 +255,9 @@ export function reservationRoutes(app: FastifyInstance, useCases: ReservationsUs
       schema: {
         tags,
         summary: 'Check out (care finished)',
-        description: 'Its caregiver: IN_PROGRESS -> COMPLETED. ' + LIFE_CYCLE,
+        description:
+          'Its caregiver: IN_PROGRESS -> COMPLETED, from the start on, even after an early check-in (before the ' +
+          'start: 409 INVALID_TRANSITION saying when it opens). ' + LIFE_CYCLE,
         params: IdParams,
         response: { 200: ReservationOut },
       },

@@ -75,6 +75,20 @@ export function updateReview(db: Executor, id: string, changes: Partial<Pick<Rev
   return q(db).updateTable('reviews.reviews').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Withdrawal: every review the guardian wrote (deleted ones too) loses its author's name and text; the
+ * rating stays (it is part of the caregiver's average). Run again, it changes nothing.
+ */
+export async function anonymiseReviewsBy(db: Executor, guardianId: string, erased: { authorName: string; content: string }): Promise<number> {
+  const result = await q(db)
+    .updateTable('reviews.reviews')
+    .set({ author_name: erased.authorName, content: erased.content })
+    .where('guardian_id', '=', guardianId)
+    .where((eb) => eb.or([eb('author_name', '<>', erased.authorName), eb('content', '<>', erased.content)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The caregiver's aggregate, locked until the transaction ends; created (empty, version 0) when absent. */
 export async function lockStats(db: Executor, caregiverId: string): Promise<ReviewStats> {
   await q(db)

@@ -4,6 +4,7 @@ import { isUuid } from '../../../platform/uuid.ts';
 import { SETTLEMENT_EVENTS } from '../contract.ts';
 import { findSettlement, linesOf, markPaid } from '../db/settlements.repo.ts';
 import type { SettlementsDeps } from './deps.ts';
+import { settlementMetrics } from './metrics.ts';
 import type { RunContext } from './run-settlements.ts';
 import type { PayInput, SettlementView } from './schemas.ts';
 import { settlementView } from './view.ts';
@@ -17,7 +18,7 @@ export const settlementNotFound = () => notFound('Settlement', 'SETTLEMENT_NOT_F
 export function makePaySettlement({ platform, payout }: SettlementsDeps) {
   return async function paySettlement(id: string, input: PayInput, context: RunContext): Promise<SettlementView> {
     if (!isUuid(id)) throw settlementNotFound();
-    return platform.transact(async (tx, emit) => {
+    const view = await platform.transact(async (tx, emit) => {
       const row = await findSettlement(tx, id, { forUpdate: true });
       if (!row) throw settlementNotFound();
       if (row.status !== 'PENDING') throw alreadyPaid();
@@ -56,5 +57,9 @@ export function makePaySettlement({ platform, payout }: SettlementsDeps) {
       );
       return settlementView(paid, (await linesOf(tx, [paid.id])).get(paid.id) ?? []);
     });
+    const metrics = settlementMetrics(platform.metrics);
+    metrics.paid.inc();
+    metrics.paidWon.inc(view.netAmount);
+    return view;
   };
 }

@@ -7,6 +7,7 @@ import { planSettlements, totalsOf, type PlannedSettlement } from '../domain/pla
 import { periodProblem, type Period } from '../domain/period.ts';
 import { claimEntries, insertRun, insertSettlement, loadCandidates, lockRuns, scheduledRunExists, type LineRow, type RunRow, type SettlementRow } from '../db/settlements.repo.ts';
 import type { SettlementsDeps } from './deps.ts';
+import { settlementMetrics } from './metrics.ts';
 import type { PreviewResult, RunInput, RunResult, RunTrigger } from './schemas.ts';
 import { previewView, runView, settlementView } from './view.ts';
 
@@ -74,6 +75,16 @@ function rowsOf(planned: PlannedSettlement, ids: { id: string; runId: string }, 
 export function makeRunSettlements({ platform, commissionBps }: SettlementsDeps) {
   /** Runs once; a SCHEDULE run of a period that already has one answers undefined and writes nothing. */
   async function execute(trigger: RunTrigger, period: Period, context: RunContext): Promise<RunResult | undefined> {
+    const result = await record(trigger, period, context);
+    if (result) {
+      const metrics = settlementMetrics(platform.metrics);
+      metrics.runs.inc({ trigger });
+      metrics.created.inc(result.items.length);
+    }
+    return result;
+  }
+
+  async function record(trigger: RunTrigger, period: Period, context: RunContext): Promise<RunResult | undefined> {
     try {
       return await platform.transact(async (tx) => {
         await lockRuns(tx);

@@ -1,3 +1,4 @@
+import { splitAmount } from '../domain/commission.ts';
 import { seriesOf, type StatsRange } from '../../../platform/stats-range.ts';
 import type { SettlementsApi } from '../contract.ts';
 import { commissionByBucket } from '../db/earnings.repo.ts';
@@ -25,6 +26,9 @@ export function makeSettlementsUseCases(deps: SettlementsDeps) {
 export function makeSettlementsApi(deps: SettlementsDeps, useCases: SettlementsUseCases): SettlementsApi {
   return {
     listForCaregiverUser: (userId, limit) => useCases.listForCaregiverUser(userId, limit),
+    async expectedEarnings(grossAmount) {
+      return { grossAmount, ...splitAmount(grossAmount, deps.commissionBps) };
+    },
     async commissionSeries(range: StatsRange) {
       const rows = await commissionByBucket(deps.platform.database.db, range);
       return seriesOf(
