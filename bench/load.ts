@@ -1,5 +1,5 @@
 // What the HTTP benchmarks share: autocannon runs per query, a scratch PostgreSQL database, the report.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -83,5 +83,7 @@ export async function report(name: string, meta: Record<string, number>, results
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
+  // A fresh clone has no bench/results/ (it is not committed): create it rather than crash after the run.
+  await mkdir(join('bench', 'results'), { recursive: true });
   await writeFile(join('bench', 'results', `${name}-${stamp}.json`), JSON.stringify({ ...meta, results }, null, 2));
 }
