@@ -62,7 +62,7 @@ export function createRetentionWorker(deps: RetentionDeps, settings: RetentionSe
       batches += 1;
       pruned[rule.table] = (pruned[rule.table] ?? 0) + count;
       if (count > 0) metrics.pruned.inc({ table: rule.table, action: rule.action }, count);
-      if (count < settings.batchSize || Date.now() - startedAt > settings.runBudgetMs) break;
+      if (count < settings.batchSize || Date.now() - startedAt >= settings.runBudgetMs) break;
       if (settings.batchPauseMs > 0) await sleep(settings.batchPauseMs);
     }
     const oldest = await rule.oldest(db);
