@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { affected, firstDate } from './statements.ts';
+import { affected, deleteOlderThan, firstDate } from './statements.ts';
 import type { RetentionRule } from './retention.ts';
 
 // The platform's own records: event plumbing, idempotency replays, the audit log. Each DELETE picks its
@@ -31,60 +31,24 @@ export const platformRetentionRules: readonly RetentionRule[] = [
     table: 'platform.inbox',
     policy: 'inboxHandled',
     action: 'delete',
-    prune: (db, cutoff, limit) =>
-      affected(
-        db,
-        sql`DELETE FROM platform.inbox WHERE (consumer, event_id) IN (
-              SELECT consumer, event_id FROM platform.inbox
-               WHERE handled_at < ${cutoff}
-               ORDER BY handled_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING 1`,
-      ),
-    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(handled_at) AS at FROM platform.inbox`),
+    ...deleteOlderThan('platform.inbox', 'consumer, event_id', 'handled_at'),
   },
   {
     table: 'platform.idempotency_keys',
     policy: 'idempotencyKeys',
     action: 'delete',
-    prune: (db, cutoff, limit) =>
-      affected(
-        db,
-        sql`DELETE FROM platform.idempotency_keys WHERE (scope, key) IN (
-              SELECT scope, key FROM platform.idempotency_keys
-               WHERE created_at < ${cutoff}
-               ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING 1`,
-      ),
-    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(created_at) AS at FROM platform.idempotency_keys`),
+    ...deleteOlderThan('platform.idempotency_keys', 'scope, key', 'created_at'),
   },
   {
     table: 'platform.dead_letters',
     policy: 'deadLetters',
     action: 'delete',
-    prune: (db, cutoff, limit) =>
-      affected(
-        db,
-        sql`DELETE FROM platform.dead_letters WHERE id IN (
-              SELECT id FROM platform.dead_letters
-               WHERE failed_at < ${cutoff}
-               ORDER BY failed_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING 1`,
-      ),
-    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(failed_at) AS at FROM platform.dead_letters`),
+    ...deleteOlderThan('platform.dead_letters', 'id', 'failed_at'),
   },
   {
     table: 'platform.audit_log',
     policy: 'auditLog',
     action: 'delete',
-    prune: (db, cutoff, limit) =>
-      affected(
-        db,
-        sql`DELETE FROM platform.audit_log WHERE id IN (
-              SELECT id FROM platform.audit_log
-               WHERE at < ${cutoff}
-               ORDER BY at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING 1`,
-      ),
-    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(at) AS at FROM platform.audit_log`),
+    ...deleteOlderThan('platform.audit_log', 'id', 'at'),
   },
 ];

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../db/database.ts';
+import type { RetentionRule } from './retention.ts';
 
 // Helpers for retention rules' SQL (each module's rules live in its db/retention.repo.ts).
 
@@ -13,4 +14,23 @@ export async function affected(db: AnyDb, statement: RawBuilder<unknown>): Promi
 export async function firstDate(db: AnyDb, query: RawBuilder<{ at: Date | null }>): Promise<Date | undefined> {
   const { rows } = await query.execute(db);
   return rows[0]?.at ?? undefined;
+}
+
+/**
+ * The common rule: rows whose `at` column is older than the cutoff go, a batch at a time picked by `keys`
+ * (the primary key columns) in index order, skipping rows someone holds. Names are the rule's own
+ * constants, never input.
+ */
+export function deleteOlderThan(table: string, keys: string, at: string): Pick<RetentionRule, 'prune' | 'oldest'> {
+  const [t, k, c] = [sql.raw(table), sql.raw(keys), sql.raw(at)];
+  return {
+    prune: (db, cutoff, limit) =>
+      affected(
+        db,
+        sql`DELETE FROM ${t} WHERE (${k}) IN (
+              SELECT ${k} FROM ${t} WHERE ${c} < ${cutoff} ORDER BY ${c} LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+            RETURNING 1`,
+      ),
+    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(${c}) AS at FROM ${t}`),
+  };
 }
