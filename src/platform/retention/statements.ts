@@ -17,20 +17,21 @@ export async function firstDate(db: AnyDb, query: RawBuilder<{ at: Date | null }
 }
 
 /**
- * The common rule: rows whose `at` column is older than the cutoff go, a batch at a time picked by `keys`
- * (the primary key columns) in index order, skipping rows someone holds. Names are the rule's own
- * constants, never input.
+ * The common rule: rows whose `at` column is older than the cutoff (and that match `where`, when given) go, a
+ * batch at a time picked by `keys` (the primary key columns) in `at` order, skipping rows someone holds; the
+ * DELETE checks `where` again on the rows it locked. Names and conditions are the rule's own constants, never input.
  */
-export function deleteOlderThan(table: string, keys: string, at: string): Pick<RetentionRule, 'prune' | 'oldest'> {
+export function deleteOlderThan(table: string, keys: string, at: string, where?: string): Pick<RetentionRule, 'prune' | 'oldest'> {
   const [t, k, c] = [sql.raw(table), sql.raw(keys), sql.raw(at)];
+  const also = where ? sql.raw(` AND (${where})`) : sql.raw('');
   return {
     prune: (db, cutoff, limit) =>
       affected(
         db,
         sql`DELETE FROM ${t} WHERE (${k}) IN (
-              SELECT ${k} FROM ${t} WHERE ${c} < ${cutoff} ORDER BY ${c} LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+              SELECT ${k} FROM ${t} WHERE ${c} < ${cutoff}${also} ORDER BY ${c} LIMIT ${limit} FOR UPDATE SKIP LOCKED)${also}
             RETURNING 1`,
       ),
-    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(${c}) AS at FROM ${t}`),
+    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(${c}) AS at FROM ${t} WHERE true${also}`),
   };
 }

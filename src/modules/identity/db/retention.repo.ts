@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { RetentionRule } from '../../../platform/retention/retention.ts';
-import { affected, firstDate } from '../../../platform/retention/statements.ts';
+import { affected, deleteOlderThan, firstDate } from '../../../platform/retention/statements.ts';
 
 // Identity's retention (docs/data-retention.md): expired refresh tokens, and expired entries of the
 // access-token revocation list once that table exists, are deleted a day after they expired.
@@ -10,16 +10,7 @@ export const identityRetentionRules: readonly RetentionRule[] = [
     table: 'identity.refresh_tokens',
     policy: 'expiredTokens',
     action: 'delete',
-    prune: (db, cutoff, limit) =>
-      affected(
-        db,
-        sql`DELETE FROM identity.refresh_tokens WHERE id IN (
-              SELECT id FROM identity.refresh_tokens
-               WHERE expires_at < ${cutoff}
-               LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING 1`,
-      ),
-    oldest: (db) => firstDate(db, sql<{ at: Date | null }>`SELECT min(expires_at) AS at FROM identity.refresh_tokens`),
+    ...deleteOlderThan('identity.refresh_tokens', 'id', 'expires_at'),
   },
   {
     // identity.revocations(kind, id, expires_at): an entry matters only until the token it names expires.
