@@ -75,6 +75,17 @@ describe.each(databaseKinds())('caregiver documents over HTTP on %s', (kind) => 
     expect([noProfile.statusCode, noProfile.json().code]).toEqual([404, 'PROFILE_NOT_FOUND']);
   });
 
+  it("writes an audit row when an admin reads a caregiver's full profile, and none for the owner or the public", async () => {
+    const url = `/api/v1/caregivers/${caregiverId}`;
+    const byAdmin = await t.app.inject({ method: 'GET', url, headers: admin.auth });
+    expect(byAdmin.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url, headers: caregiver.auth })).statusCode).toBe(200);
+    await t.app.inject({ method: 'GET', url });
+    const audit = await sql<{ actor_id: string; request_id: string }>`
+      SELECT actor_id, request_id FROM platform.audit_log WHERE action = 'caregiver.profile.read' AND resource_id = ${caregiverId}`.execute(t.platform.database.db);
+    expect(audit.rows).toEqual([{ actor_id: admin.userId, request_id: byAdmin.headers['x-request-id'] }]);
+  });
+
   it('lets admins download a document, writing an audit row each time', async () => {
     const { id } = (await upload([{ name: 'kind', value: 'ID_CARD' }, file(FILES.jpeg, 'id.jpg', 'image/jpeg')])).json();
     const url = `/api/v1/admin/caregivers/${caregiverId}/documents/${id}`;

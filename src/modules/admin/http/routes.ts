@@ -66,7 +66,7 @@ export function adminRoutes(app: FastifyInstance, useCases: AdminUseCases): void
         summary: 'The audit log (admin)',
         description:
           'Who did or read what, newest first: every admin action (caregiver reviews, suspensions, cancellations, settlement ' +
-          'runs and payouts, user detail reads) and every read of sensitive data (documents, patient details, chat rooms). ' +
+          'runs and payouts, user detail reads) and every read of sensitive data (documents, full caregiver profiles, patient details, chat rooms). ' +
           "Filters: `actorId`, `action` (exact, or a prefix ending in '.' such as `user.`), `resourceType`, `resourceId`, " +
           '[`from`, `to`). Reading the log is not itself audited (each read would add to what it reads).',
         querystring: AuditLogQuery,

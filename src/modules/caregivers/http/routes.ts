@@ -181,12 +181,12 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
         summary: 'A caregiver profile',
         description:
           'APPROVED profiles for anyone (certificate numbers masked); the owner and admins also see other statuses, ' +
-          'full certificate numbers, the rejection reason and the documents. Anything else: 404.',
+          'full certificate numbers, the rejection reason and the documents (an admin\'s read is written to the audit log as caregiver.profile.read). Anything else: 404.',
         params: IdParams,
         response: { 200: ProfileDetail },
       },
     },
-    async (request) => useCases.getProfile(request.actor, request.params.id),
+    async (request) => useCases.getProfile(request.actor, request.params.id, request.id),
   );
 
   api.get(
