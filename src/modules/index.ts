@@ -7,7 +7,20 @@ import type { UserDirectory } from '../platform/user-names.ts';
 import { createRetentionWorker } from '../platform/retention/retention.ts';
 import { platformRetentionRules } from '../platform/retention/platform-rules.ts';
 import { retentionSettings } from '../platform/retention/settings.ts';
-import type { WithdrawalBlocker } from './identity/contract.ts';
+import type { IdentityApi, WithdrawalBlocker } from './identity/contract.ts';
+import type { CaregiversApi } from './caregivers/contract.ts';
+import type { ReservationsApi } from './reservations/contract.ts';
+import type { PaymentsApi } from './payments/contract.ts';
+import type { ReviewsApi } from './reviews/contract.ts';
+import type { SettlementsApi } from './settlements/contract.ts';
+import type { AiApi } from './ai/contract.ts';
+import { identityRemote } from './identity/remote.ts';
+import { caregiversRemote } from './caregivers/remote.ts';
+import { reservationsRemote } from './reservations/remote.ts';
+import { paymentsRemote } from './payments/remote.ts';
+import { reviewsRemote } from './reviews/remote.ts';
+import { settlementsRemote } from './settlements/remote.ts';
+import { aiRemote } from './ai/remote.ts';
 import { createIdentityModule, identityManifest } from './identity/index.ts';
 import { caregiversManifest, createCaregiversModule } from './caregivers/index.ts';
 import { createReservationsModule, reservationsManifest } from './reservations/index.ts';
@@ -58,40 +71,127 @@ export interface ModuleSecrets {
   readonly adminSignupSecret: string;
 }
 
-export function createModules(platform: Platform, secrets: ModuleSecrets, settings: ModuleSettings) {
-  const caregivers = createCaregiversModule(platform, { settings: settings.caregivers });
+/** The contracts other processes may call in split mode, by module (each module's remote.ts). */
+export const REMOTE_CONTRACTS = {
+  identity: identityRemote,
+  caregivers: caregiversRemote,
+  reservations: reservationsRemote,
+  payments: paymentsRemote,
+  reviews: reviewsRemote,
+  settlements: settlementsRemote,
+  ai: aiRemote,
+} as const;
+
+/** The api each remote-callable module gives the others. */
+export interface ContractApis {
+  readonly identity: IdentityApi;
+  readonly caregivers: CaregiversApi;
+  readonly reservations: ReservationsApi;
+  readonly payments: PaymentsApi;
+  readonly reviews: ReviewsApi;
+  readonly settlements: SettlementsApi;
+  readonly ai: AiApi;
+}
+export type RemoteModuleName = keyof ContractApis;
+
+/** The module names `serve --modules` accepts, in the order their tables are created. */
+export const MODULE_NAMES: readonly string[] = MODULE_MANIFESTS.map((manifest) => manifest.name);
+
+/** Split mode (`serve --modules`): the modules this process runs, and the others' contracts over HTTP. */
+export interface SplitModules {
+  readonly modules: readonly string[];
+  /** The module's contract client (src/split.ts builds them from MODULE_URLS). */
+  remote<K extends RemoteModuleName>(name: K): ContractApis[K];
+}
+
+interface BuiltModules {
+  readonly identity: ReturnType<typeof createIdentityModule>;
+  readonly caregivers: ReturnType<typeof createCaregiversModule>;
+  readonly reservations: ReturnType<typeof createReservationsModule>;
+  readonly payments: ReturnType<typeof createPaymentsModule>;
+  readonly reviews: ReturnType<typeof createReviewsModule>;
+  readonly notifications: ReturnType<typeof createNotificationsModule>;
+  readonly admin: ReturnType<typeof createAdminModule>;
+  readonly ai: ReturnType<typeof createAiModule>;
+  readonly chat: ReturnType<typeof createChatModule>;
+  readonly settlements: ReturnType<typeof createSettlementsModule>;
+}
+
+/** What a process runs: its modules with their consumers and workers, and how it checks access tokens. */
+export interface ServiceModules {
+  readonly modules: Module[];
+  readonly consumers: EventConsumer[];
+  readonly workers: Worker[];
+  readonly retention: ReturnType<typeof createRetentionWorker>;
+  readonly verifyAccessToken: AccessTokenVerifier;
+}
+
+// The split overload first: `ReturnType<typeof createModules>` (tests, the demo seeder) is the last one, the monolith's.
+export function createModules(platform: Platform, secrets: ModuleSecrets, settings: ModuleSettings, split: SplitModules): ServiceModules & Partial<BuiltModules>;
+export function createModules(platform: Platform, secrets: ModuleSecrets, settings: ModuleSettings): ServiceModules & BuiltModules;
+export function createModules(platform: Platform, secrets: ModuleSecrets, settings: ModuleSettings, split?: SplitModules) {
+  // One process (no `split`): every module, calling the others in process. Split mode: only the listed modules
+  // are built, and a module that is not here is reached through its contract client (`apiOf`).
+  const runs = (name: keyof BuiltModules): boolean => !split || split.modules.includes(name);
+  const apiOf = <K extends RemoteModuleName>(name: K, local: { readonly api: ContractApis[K] } | undefined): ContractApis[K] =>
+    local ? local.api : split!.remote(name);
+  const caregivers = runs('caregivers') ? createCaregiversModule(platform, { settings: settings.caregivers }) : undefined;
   // Identity is built after reservations (its withdrawal check asks them); the admin lists reach it when asked.
-  const users: UserDirectory = { findUsers: (ids) => identity.api.findUsers(ids), searchUserIds: (q, limit) => identity.api.searchUserIds(q, limit) };
+  const users: UserDirectory = {
+    findUsers: (ids) => apiOf('identity', identity).findUsers(ids),
+    searchUserIds: (q, limit) => apiOf('identity', identity).searchUserIds(q, limit),
+  };
   // The caregiver's view of a booking: earnings (settlements) and the family's contact (identity), both built later.
   const caregiverView = {
-    earningsOf: (gross: number) => settlements.api.expectedEarnings(gross),
-    contactOf: (userId: string) => identity.api.findContact(userId),
+    earningsOf: (gross: number) => apiOf('settlements', settlements).expectedEarnings(gross),
+    contactOf: (userId: string) => apiOf('identity', identity).findContact(userId),
   };
-  const reservations = createReservationsModule(platform, { caregivers: caregivers.api, settings: settings.reservations, users, caregiverView });
-  const payments = createPaymentsModule(platform, { reservations: reservations.api, settings: settings.payments, users });
+  const reservations = runs('reservations')
+    ? createReservationsModule(platform, { caregivers: apiOf('caregivers', caregivers), settings: settings.reservations, users, caregiverView })
+    : undefined;
+  const payments = runs('payments')
+    ? createPaymentsModule(platform, { reservations: apiOf('reservations', reservations), settings: settings.payments, users })
+    : undefined;
   // API.md: DELETE /users/me is 409 ACTIVE_RESERVATIONS while the user has reservations not yet finished.
   const unfinishedReservations: WithdrawalBlocker = async (userId) =>
-    (await reservations.api.hasUnfinishedReservations(userId))
+    (await apiOf('reservations', reservations).hasUnfinishedReservations(userId))
       ? { code: 'ACTIVE_RESERVATIONS', message: 'Finish or cancel your reservations before withdrawing' }
       : undefined;
-  const identity = createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations], settings: settings.identity });
-  const ai = createAiModule(platform, { settings: settings.ai, caregivers: caregivers.api });
-  const reviews = createReviewsModule(platform, { identity: identity.api, caregivers: caregivers.api, reservations: reservations.api, ai: ai.api });
-  const notifications = createNotificationsModule(platform, { identity: identity.api, settings: settings.notifications });
-  const chat = createChatModule(platform, { identity: identity.api, caregivers: caregivers.api, ai: ai.api });
-  const settlements = createSettlementsModule(platform, { settings: settings.settlements });
-  const admin = createAdminModule(platform, {
-    reservations: reservations.api,
-    payments: payments.api,
-    identity: identity.api,
-    caregivers: caregivers.api,
-    reviews: reviews.api,
-    settlements: settlements.api,
-  });
-  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements];
+  const identity = runs('identity')
+    ? createIdentityModule(platform, { ...secrets, withdrawalBlockers: [unfinishedReservations], settings: settings.identity })
+    : undefined;
+  const ai = runs('ai') ? createAiModule(platform, { settings: settings.ai, caregivers: apiOf('caregivers', caregivers) }) : undefined;
+  const reviews = runs('reviews')
+    ? createReviewsModule(platform, {
+        identity: apiOf('identity', identity),
+        caregivers: apiOf('caregivers', caregivers),
+        reservations: apiOf('reservations', reservations),
+        ai: apiOf('ai', ai),
+      })
+    : undefined;
+  const notifications = runs('notifications')
+    ? createNotificationsModule(platform, { identity: apiOf('identity', identity), settings: settings.notifications })
+    : undefined;
+  const chat = runs('chat')
+    ? createChatModule(platform, { identity: apiOf('identity', identity), caregivers: apiOf('caregivers', caregivers), ai: apiOf('ai', ai) })
+    : undefined;
+  const settlements = runs('settlements') ? createSettlementsModule(platform, { settings: settings.settlements }) : undefined;
+  const admin = runs('admin')
+    ? createAdminModule(platform, {
+        reservations: apiOf('reservations', reservations),
+        payments: apiOf('payments', payments),
+        identity: apiOf('identity', identity),
+        caregivers: apiOf('caregivers', caregivers),
+        reviews: apiOf('reviews', reviews),
+        settlements: apiOf('settlements', settlements),
+      })
+    : undefined;
+  const modules: Module[] = [identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements].filter(
+    (module) => module !== undefined,
+  );
   const consumers: EventConsumer[] = modules.flatMap((m) => m.consumers ?? []);
   const retention = createRetentionWorker(platform, settings.retention, [...platformRetentionRules, ...modules.flatMap((m) => m.retention ?? [])]);
   const workers: Worker[] = [...modules.flatMap((m) => m.workers ?? []), ...(settings.retention.enabled ? [retention] : [])];
-  const verifyAccessToken: AccessTokenVerifier = identity.api.verifyAccessToken;
+  const verifyAccessToken: AccessTokenVerifier = apiOf('identity', identity).verifyAccessToken;
   return { modules, consumers, workers, retention, verifyAccessToken, identity, caregivers, reservations, payments, reviews, notifications, admin, ai, chat, settlements };
 }

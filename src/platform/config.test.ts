@@ -27,13 +27,22 @@ describe('platform configuration', () => {
       metricsToken: undefined,
       databaseUrl: undefined,
       redisUrl: undefined,
+      cache: 'auto',
       kafkaBrokers: [],
       kafkaTopicPrefix: '',
       adminSignupSecret: undefined,
       jwtSecret: undefined,
       dataEncryptionKey: undefined,
+      internalSecret: undefined,
+      moduleUrls: {},
+      contractCallTimeoutMs: 2000,
       storage: expect.objectContaining({ kind: 'local', s3Region: 'ap-northeast-2', s3ForcePathStyle: false }),
     });
+  });
+
+  it('turns the cache off only when asked, and refuses other values', () => {
+    expect(loadConfig({ CACHE: 'off' }).cache).toBe('off');
+    expect(() => loadConfig({ CACHE: 'none' })).toThrow(/CACHE/);
   });
 
   it('turns demo data off by default with PostgreSQL', () => {

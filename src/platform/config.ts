@@ -1,5 +1,6 @@
 import { parseEncryptionKey } from './crypto.ts';
 import { defineSettings, loadSettings, type Env } from './settings.ts';
+import { INTERNAL_SECRET_MIN_LENGTH } from './internal-auth.ts';
 import { parseTrustProxy, TRUST_PROXY_EXPECTED, type TrustProxy } from './http/trust-proxy.ts';
 
 // The platform's own settings: where it listens and keeps data, which infrastructure it uses, its secrets.
@@ -24,6 +25,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** `off`: a cache that keeps nothing (CACHE=off), to measure the database alone; `auto`: Redis or memory. */
+  readonly cache: 'auto' | 'off';
   readonly kafkaBrokers: readonly string[];
   /** Put before every Kafka topic and consumer group name (several deployments on one cluster). */
   readonly kafkaTopicPrefix: string;
@@ -31,6 +34,12 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   /** 32 bytes, base64: encrypts patient health details at rest. */
   readonly dataEncryptionKey: string | undefined;
+  /** Split mode: signs the gateway's actor assertions and the contract calls between services (INTERNAL_SECRET). */
+  readonly internalSecret: string | undefined;
+  /** Split mode: where the modules this process does not run are served, by module name (MODULE_URLS). */
+  readonly moduleUrls: Readonly<Record<string, string>>;
+  /** Split mode: how long one attempt of a contract call to another service may take (CONTRACT_CALL_TIMEOUT). */
+  readonly contractCallTimeoutMs: number;
   readonly storage: {
     readonly kind: StorageKind;
     readonly s3Bucket: string | undefined;
@@ -79,6 +88,10 @@ export const platformSettings = defineSettings((read): Config => {
   if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
     read.problem('METRICS_TOKEN must be at least 16 characters without spaces');
   }
+  const internalSecret = read.string('INTERNAL_SECRET');
+  if (internalSecret !== undefined && internalSecret.length < INTERNAL_SECRET_MIN_LENGTH) {
+    read.problem(`INTERNAL_SECRET must be at least ${INTERNAL_SECRET_MIN_LENGTH} characters`);
+  }
   return {
     port,
     host: read.string('HOST') ?? '0.0.0.0',
@@ -91,14 +104,29 @@ export const platformSettings = defineSettings((read): Config => {
     metricsToken,
     databaseUrl,
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
+    cache: read.oneOf('CACHE', ['auto', 'off'], 'auto'),
     kafkaBrokers,
     kafkaTopicPrefix,
     adminSignupSecret,
     jwtSecret,
     dataEncryptionKey,
+    internalSecret,
+    moduleUrls: read.parsed('MODULE_URLS', '', parseModuleUrls, 'be module=url pairs separated by commas (e.g. identity=http://identity:3000,caregivers=http://caregivers:3000)'),
+    contractCallTimeoutMs: read.duration('CONTRACT_CALL_TIMEOUT', '2s'),
     storage,
   };
 });
+
+/** `identity=http://a:3000,caregivers=https://b` as a map; undefined when malformed. */
+function parseModuleUrls(text: string): Record<string, string> | undefined {
+  const urls: Record<string, string> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z]+)=(https?:\/\/\S+)$/.exec(pair);
+    if (!match || match[1]! in urls || !URL.canParse(match[2]!)) return undefined;
+    urls[match[1]!] = match[2]!.replace(/\/+$/, '');
+  }
+  return urls;
+}
 
 /** The platform's settings alone (tests of the platform; start-up reads modules' settings with them). */
 export function loadConfig(env: Env): Config {

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { inCi } from '../support/services.ts';
 import { loadSettings } from '../../src/platform/settings.ts';
+import { MODULE_NAMES } from '../../src/gateway/route-table.ts';
 import { startupSettings } from '../../src/modules/index.ts';
 
 // deploy/compose.yaml, checked two ways: by `docker-compose config` (Debian's docker-compose; .ci/run installs it;
 // there is no Docker engine here, `config` needs none) and by reading the file for the rules a `config` run does
-// not enforce (health-based depends_on, every variable in .env.example, the split profile marked as not built).
+// not enforce (health-based depends_on, every variable in .env.example, the split profile's routes and MODULE_URLS naming every module).
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const COMPOSE = join(ROOT, 'deploy', 'compose.yaml');
@@ -90,14 +91,20 @@ describe('deploy/compose.yaml rules', () => {
     expect(app.healthcheck?.test.join(' ')).toContain('/health/ready');
   });
 
-  it('keeps the split roles in a profile, marked as needing split mode', () => {
+  it('keeps the split roles in a profile: a gateway routing every module, services knowing where the others are', () => {
     const split = Object.entries(services).filter(([, s]) => s.profiles?.includes('split'));
     expect(split.map(([name]) => name).sort()).toEqual(['gateway', 'svc-booking', 'svc-catalog', 'svc-people']);
     for (const [name, service] of split) {
       expect(service.command?.[0], name).toBe(name === 'gateway' ? 'gateway' : 'serve');
       for (const dependency of Object.values(service.depends_on ?? {})) expect(dependency.condition).toBe('service_healthy');
     }
-    expect(readFileSync(COMPOSE, 'utf8')).toContain('NEEDS SPLIT MODE (issue 14, not built yet)');
+    const routes = services.gateway!.command![2]!;
+    expect(routes.split(',').map((r) => r.split('=')[0]).sort()).toEqual([...MODULE_NAMES].sort());
+    for (const [name, service] of split.filter(([n]) => n !== 'gateway')) {
+      expect((service as { environment?: Record<string, string> }).environment?.MODULE_URLS, name).toBe(routes);
+      // Every module the service runs is routed to it.
+      for (const module of service.command![2]!.split(',')) expect(routes, name).toContain(`${module}=http://${name}:3000`);
+    }
   });
 
   it('mounts configuration that is in the repository (deploy/prometheus, deploy/grafana)', () => {

@@ -13,6 +13,7 @@ import { PodDisruptionBudget, type IPodDisruptionBudget } from 'kubernetes-model
 import type { IService } from 'kubernetes-models/v1/Service';
 import { ConfigError, loadSettings } from '../../src/platform/settings.ts';
 import { startupSettings } from '../../src/modules/index.ts';
+import { MODULE_NAMES } from '../../src/gateway/route-table.ts';
 
 // deploy/k8s/*.yaml (and split/, the roles that need split mode) against the Kubernetes API schemas of the npm
 // package kubernetes-models (generated from the Kubernetes OpenAPI document): required fields, types, formats,
@@ -120,15 +121,21 @@ describe('deploy/k8s manifests against the Kubernetes API schemas', () => {
 });
 
 describe('deploy/k8s rules', () => {
-  it('runs the one-process app by default and marks the split roles as needing split mode', () => {
+  it('runs the one-process app by default; split/ has a gateway routing every module and services knowing where the others are', () => {
     const main = deployments.filter((d) => !d.file.includes('/split/'));
     expect(main.map((d) => d.body.metadata!.name)).toEqual(['carenest']);
     expect(main[0]!.body.spec!.template.spec!.containers[0]!.args).toEqual(['serve']);
     const split = deployments.filter((d) => d.file.includes('/split/'));
     expect(split.map((d) => d.body.metadata!.name).sort()).toEqual(['carenest-booking', 'carenest-catalog', 'carenest-gateway', 'carenest-people']);
+    const gateway = split.find((d) => d.body.metadata!.name === 'carenest-gateway')!;
+    const routes = gateway.body.spec!.template.spec!.containers[0]!.args![2]!;
+    expect(routes.split(',').map((r) => r.split('=')[0]).sort()).toEqual([...MODULE_NAMES].sort());
     for (const d of split) {
-      expect(readFileSync(join(ROOT, d.file), 'utf8')).toContain('NEEDS SPLIT MODE (issue 14, not built yet)');
-      expect(d.body.spec!.template.spec!.containers[0]!.args![0]).toMatch(/^(serve|gateway)$/);
+      const container = d.body.spec!.template.spec!.containers[0]!;
+      expect(container.args![0]).toMatch(/^(serve|gateway)$/);
+      if (d === gateway) continue;
+      expect(container.env?.find((e) => e.name === 'MODULE_URLS')?.value, d.file).toBe(routes);
+      for (const module of container.args![2]!.split(',')) expect(routes, d.file).toContain(`${module}=http://${d.body.metadata!.name}`);
     }
   });
 
@@ -181,6 +188,7 @@ describe('deploy/k8s rules', () => {
       ADMIN_SIGNUP_SECRET: 'y'.repeat(24),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       METRICS_TOKEN: 'z'.repeat(24),
+      INTERNAL_SECRET: 'w'.repeat(48),
     };
     const loaded = loadSettings({ ...config, ...filled }, startupSettings);
     expect(loaded.config).toMatchObject({ port: 3000, dataDir: '/data', demoData: false, kafkaBrokers: ['kafka:9092'], storage: { kind: 's3' } });
@@ -191,6 +199,6 @@ describe('deploy/k8s rules', () => {
       if (!(error instanceof ConfigError)) throw error;
       problems = error.problems;
     }
-    for (const name of ['JWT_SECRET', 'ADMIN_SIGNUP_SECRET', 'DATA_ENCRYPTION_KEY']) expect(problems.join('\n')).toContain(name);
+    for (const name of ['JWT_SECRET', 'ADMIN_SIGNUP_SECRET', 'DATA_ENCRYPTION_KEY', 'INTERNAL_SECRET']) expect(problems.join('\n')).toContain(name);
   });
 });

@@ -26,7 +26,7 @@ interface ChatCompletion {
 }
 
 /** Where the text goes, for users: OpenAI itself, or the operator's own server. */
-function processedIn(baseUrl: string): string {
+export function processedIn(baseUrl: string): string {
   const host = new URL(baseUrl).host;
   return host === 'api.openai.com' ? 'OpenAI (United States)' : `${host} (an OpenAI-compatible server chosen by the operator)`;
 }
