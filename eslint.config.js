@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'web/dist/', 'web/src/api/schema.d.ts', 'tmp/', 'test-results/', '.dependency-cruiser.cjs'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'web/dist/', 'bench/results/', 'bench/jmeter/target/', 'web/src/api/schema.d.ts', 'tmp/', 'test-results/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

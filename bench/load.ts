@@ -60,9 +60,9 @@ async function admin(adminUrl: string, text: string): Promise<void> {
   }
 }
 
-/** Creates database `name` next to `adminUrl`'s and returns its URL. */
-export async function createBenchDatabase(adminUrl: string, name: string): Promise<string> {
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+/** Creates database `name` next to `adminUrl`'s (a copy of `template` when given) and returns its URL. */
+export async function createBenchDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  await admin(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();

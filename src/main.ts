@@ -6,7 +6,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
 import { ConfigError, loadSettings, type SettingsOf } from './platform/settings.ts';
 import { openPlatform } from './platform/assemble.ts';
-import { openDatabase } from './platform/db/database.ts';
+import { openDatabase, useWasmBaselineCompiler } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { loggerOptions } from './platform/observability/logger.ts';
 import { buildMetricsServer } from './platform/observability/metrics.ts';
@@ -18,9 +18,13 @@ import { ensureWebAssets, WEB_DIST } from './web-assets.ts';
 import { backupCommand, restoreCommand } from './platform/backup/cli.ts';
 import { lockDataDir } from './platform/backup/data-dir-lock.ts';
 import { travellingClock } from './platform/clock.ts';
+import { collectGarbage } from './platform/memory.ts';
+import { databaseMissing, prepareData, prepareInChild, PREPARE_COMMAND } from './embedded-prepare.ts';
+import { requestedModules, serveSplit, splitProblems } from './split-serve.ts';
 
 // `node src/main.ts` serves the platform; `migrate` only applies migrations; `openapi` prints the API document;
 // `backup <file>` / `restore <file> [--force]` save and bring back an embedded DATA_DIR (platform/backup).
+// `serve --modules identity,caregivers` runs one service of the split behind a gateway (split-serve.ts).
 
 type StartupSettings = SettingsOf<typeof startupSettings>;
 
@@ -70,8 +74,23 @@ function banner(config: Config, port: number, adminSecret: { value: string; sour
   return `${lines.join('\n')}\n`;
 }
 
+/** Start-up steps for the ready log line: when each ended (ms since the process started) and the memory then. */
+function startupSteps(): { mark(step: string): void; readonly steps: Record<string, { atMs: number; rssMb: number; heapMb: number; externalMb: number }> } {
+  const steps: Record<string, { atMs: number; rssMb: number; heapMb: number; externalMb: number }> = {};
+  const mb = (bytes: number) => Math.round(bytes / 1048576);
+  return {
+    steps,
+    mark(step) {
+      const memory = process.memoryUsage();
+      steps[step] = { atMs: Math.round(performance.now()), rssMb: mb(memory.rss), heapMb: mb(memory.heapUsed), externalMb: mb(memory.external) };
+    },
+  };
+}
+
 async function serve({ config, modules: settings }: StartupSettings): Promise<void> {
   const startedAt = performance.now();
+  const startup = startupSteps();
+  startup.mark('imports');
   const logger = pino(loggerOptions(config.logLevel));
   if (config.databaseUrl && !process.env.JWT_SECRET) {
     logger.warn('JWT_SECRET is not set: it is generated into DATA_DIR; replicas must share one, so set it when running several');
@@ -81,16 +100,33 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
     logger.fatal(error.message);
     process.exit(1);
   });
+  // The web app builds (when web/dist is missing or stale) in a child process while the database opens and the demo loads.
+  const webBuild = config.serveWeb ? ensureWebAssets(logger) : Promise.resolve(false);
   const jwtSecret = await resolveSecret(config.jwtSecret, config.dataDir, 'jwt-secret');
   const adminSecret = await resolveSecret(config.adminSignupSecret, config.dataDir, 'admin-signup-secret');
+  // A new embedded DATA_DIR is created and the demo loaded in a child process that exits first (embedded-prepare.ts).
+  if (dataDirLock && (await databaseMissing(config.dataDir))) {
+    await prepareInChild(logger).catch((error: Error) => {
+      logger.fatal(error.message);
+      process.exit(1);
+    });
+    startup.mark('prepare');
+  }
   // The demo seeder books past weeks of care through the use cases, on this clock sent back in time (src/demo/demo-history.ts).
   const clock = travellingClock();
+  if (!config.databaseUrl) useWasmBaselineCompiler();
   const running = await openPlatform({ config, logger, migrations: MIGRATION_SOURCES, clock });
+  if (!config.databaseUrl) collectGarbage(); // initdb's heap and PGlite's unpacked bundle are garbage now
+  startup.mark('database');
   if (dataDirLock && running.platform.database.dump) await dataDirLock.serveSnapshots(running.platform.database.dump);
   const modules = createModules(running.platform, { jwtSecret: jwtSecret.value, adminSignupSecret: adminSecret.value }, settings);
   await running.start(modules.consumers, modules.workers);
   const demo = config.demoData ? await seedDemoData(running.platform, modules, { dataDir: config.dataDir, adminSignupSecret: adminSecret.value, clock }) : undefined;
-  const web = config.serveWeb && (await ensureWebAssets(logger));
+  startup.mark('demo');
+  const web = await webBuild;
+  // What opening PGlite and loading the demo left behind is mostly outside V8's heap: give it back now (decision 0031).
+  if (!config.databaseUrl) collectGarbage();
+  startup.mark('web');
   const app = await buildApp({
     platform: running.platform,
     modules: modules.modules,
@@ -123,10 +159,24 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
 
   await app.listen({ port: config.port, host: config.host });
   if (metricsServer) await metricsServer.listen({ port: config.metricsPort, host: config.host });
+  startup.mark('listen');
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
-  logger.info({ startupSeconds: Number(seconds), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
+  logger.info({ startupSeconds: Number(seconds), rssMb: Math.round(process.memoryUsage().rss / 1048576), steps: startup.steps }, 'ready');
   const { port } = app.server.address() as { port: number };
   process.stdout.write(banner(config, port, adminSecret, demo));
+}
+
+/** `serve` runs every module in this process; `serve --modules a,b` (or MODULES) one service of the split (split-serve.ts). */
+async function serveOneOrSplit(argv: readonly string[]): Promise<void> {
+  const modules = requestedModules(argv, process.env);
+  const settings = readSettings();
+  if (!modules) return serve(settings);
+  const problems = splitProblems(settings.config, modules);
+  if (problems.length > 0) {
+    console.error(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(78); // EX_CONFIG
+  }
+  await serveSplit(settings, modules);
 }
 
 /** Prints the OpenAPI document (what /docs/json serves) without listening: the web client is generated from it. */
@@ -148,11 +198,13 @@ async function printOpenApi(): Promise<void> {
 
 const command = process.argv[2] ?? 'serve';
 if (command === 'migrate') await runMigrations(readSettings().config);
-else if (command === 'serve') await serve(readSettings());
+else if (command === 'serve' || command.startsWith('--modules')) await serveOneOrSplit(process.argv.slice(2));
+else if (command === 'gateway') await (await import('./gateway/main.ts')).runGateway(process.argv.slice(3), process.env);
 else if (command === 'openapi') await printOpenApi();
+else if (command === PREPARE_COMMAND) process.exit(await prepareData(readSettings()));
 else if (command === 'backup') process.exit(await backupCommand(process.argv.slice(3), process.env));
 else if (command === 'restore') process.exit(await restoreCommand(process.argv.slice(3), process.env));
 else {
-  console.error(`unknown command "${command}": use serve (default), migrate, openapi, backup <file> or restore <file> [--force]`);
+  console.error(`unknown command "${command}": use serve (default), gateway, migrate, openapi, backup <file> or restore <file> [--force]`);
   process.exit(64);
 }

@@ -1,37 +1,75 @@
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
 
 // The web app (web/, React + Vite) is served by the same process at `/` from its built assets.
-// `npm start` builds them once when they are missing (Vite is a dev dependency: a production image
-// builds them in its build stage instead). Deep links (/reservations/123) answer index.html so the
+// `npm start` builds them when they are missing or older than web/'s sources (Vite is a dev dependency: a
+// production image builds them in its build stage instead). The build runs in a child process, alongside the
+// database start-up and the demo seed, and exits before the server is ready: Vite's memory never stays in the
+// server (docs/decisions/0031-embedded-footprint.md). Deep links (/reservations/123) answer index.html so the
 // client-side router can take over; /api, /docs, /health and /metrics keep their problem+json 404s.
 
 export const WEB_ROOT = resolve(import.meta.dirname, '..', 'web');
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
+async function modifiedAt(path: string): Promise<number | undefined> {
+  return stat(path).then(
+    (info) => info.mtimeMs,
+    () => undefined,
   );
 }
 
-/** Builds web/dist with Vite unless it is already there; false when it cannot be built here. */
+/** The newest modification time among the web app's sources (0 where they are absent, as in the image). */
+async function newestSource(root: string): Promise<number> {
+  let newest = 0;
+  for (const name of ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public', 'build']) {
+    const path = join(root, name);
+    const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch(() => undefined);
+    const files = entries ? entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)) : [path];
+    for (const file of files) newest = Math.max(newest, (await modifiedAt(file)) ?? 0);
+  }
+  return newest;
+}
+
+/** Whether web/dist is there and newer than every source of the web app. */
+export async function webAssetsState(dist: string = WEB_DIST, root: string = WEB_ROOT): Promise<'fresh' | 'missing' | 'stale'> {
+  const built = await modifiedAt(join(dist, 'index.html'));
+  if (built === undefined) return 'missing';
+  return (await newestSource(root)) > built ? 'stale' : 'fresh';
+}
+
+/**
+ * Builds web/dist with Vite in a child process when it is missing or stale; false when it cannot be built
+ * here (no Vite) or the build failed (logged: the API is served without the web app).
+ */
 export async function ensureWebAssets(logger: Logger, dist: string = WEB_DIST): Promise<boolean> {
-  if (await exists(join(dist, 'index.html'))) return true;
-  let vite: typeof import('vite');
+  const state = await webAssetsState(dist);
+  if (state === 'fresh') return true;
+  let viteBin: string;
   try {
-    vite = await import('vite');
+    viteBin = join(dirname(fileURLToPath(import.meta.resolve('vite/package.json'))), 'bin', 'vite.js');
   } catch {
+    if (state === 'stale') return true; // serve what is there
     logger.warn('web/dist is missing and Vite is not installed (npm ci installs it): the web app is not served');
     return false;
   }
-  logger.info('building the web app into web/dist (it was missing); this happens once');
-  await vite.build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-  return true;
+  logger.info({ state }, `building the web app into web/dist (it was ${state}) in a child process`);
+  const args = [viteBin, 'build', '--config', join(WEB_ROOT, 'vite.config.ts'), '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'];
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, args, { cwd: WEB_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', (error) => {
+      logger.error({ err: error }, 'could not start the web build');
+      done(-1);
+    });
+    child.once('exit', (exitCode) => done(exitCode));
+  });
+  if (code === 0) return true;
+  logger.error({ exitCode: code }, 'the web app build failed: the API is served without the web app (run `npm run web:build` to see why)');
+  return false;
 }
 
 const SERVER_PATHS = ['/api/', '/docs', '/health/', '/metrics'];

@@ -30,6 +30,13 @@ export const DEMO_BOOKINGS_PER_CAREGIVER: readonly number[] = [3, 2, 4, 1, 2, 3,
 const UNREVIEWED_EVERY = 7;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * How long to wait before looking again for an event to be handled. The in-process relay hands an event on
+ * within a few milliseconds of its commit; polling every 50 ms cost ~45 ms per wait, about 100 waits: ~4.5 s
+ * of the embedded start-up (docs/decisions/0031-embedded-footprint.md).
+ */
+const POLL_MS = 5;
+const POLLS = 4_000; // about 20 s
 
 /** Retries `step` while it fails with one of `codes` (an event not handled yet), up to about 20 s. */
 async function once<T>(step: () => Promise<T>, codes: readonly string[]): Promise<T> {
@@ -37,16 +44,16 @@ async function once<T>(step: () => Promise<T>, codes: readonly string[]): Promis
     try {
       return await step();
     } catch (error) {
-      if (!(error instanceof AppError) || !codes.includes(error.code) || attempt > 400) throw error;
-      await sleep(50);
+      if (!(error instanceof AppError) || !codes.includes(error.code) || attempt > POLLS) throw error;
+      await sleep(POLL_MS);
     }
   }
 }
 
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  for (let attempt = 0; attempt < POLLS; attempt++) {
     if (await check()) return;
-    await sleep(50);
+    await sleep(POLL_MS);
   }
   throw new Error(`demo history: ${what} did not happen`);
 }

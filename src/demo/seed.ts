@@ -63,14 +63,15 @@ export async function seedDemoData(
   const started = Date.now();
   const admin = await identity.useCases.signup({ email: ADMIN_EMAIL, password: adminPassword, name: '관리자', role: 'ADMIN', adminSecret: options.adminSignupSecret });
   const adminActor: Actor = { userId: admin.id, role: 'ADMIN', tokenId: 'demo-seed', expiresAt: 0 };
-  const guardianIds: string[] = [];
-  for (const [i, guardian] of DEMO_GUARDIANS.entries()) {
-    guardianIds.push((await identity.useCases.signup({ ...guardian, email: all.guardians[i]!.email, password, role: 'GUARDIAN' })).id);
-  }
+  // Signups at once: their password hashes (argon2, native) run on the thread pool side by side.
+  const guardianIds = (
+    await Promise.all(DEMO_GUARDIANS.map((guardian, i) => identity.useCases.signup({ ...guardian, email: all.guardians[i]!.email, password, role: 'GUARDIAN' })))
+  ).map((user) => user.id);
   const approved: HistoryPeople['caregivers'][number][] = [];
   const people = demoCaregivers(DEMO_CAREGIVER_COUNT, platform.clock.now().getUTCFullYear());
+  const users = await Promise.all(people.map((person, i) => identity.useCases.signup({ email: all.caregivers[i]!.email, password, name: person.name, role: 'CAREGIVER' })));
   for (const [i, person] of people.entries()) {
-    const user = await identity.useCases.signup({ email: all.caregivers[i]!.email, password, name: person.name, role: 'CAREGIVER' });
+    const user = users[i]!;
     const profile = await caregivers.useCases.createProfile(user.id, {
       displayName: person.name,
       gender: person.gender,

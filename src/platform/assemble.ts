@@ -76,9 +76,9 @@ export async function openPlatform(options: {
     if (!options.database) await database.close();
     throw new Error('Redis pub/sub for real-time delivery is unreachable at REDIS_URL', { cause: error });
   }
-  const storage = createFileStorage(config);
+  const storage = await createFileStorage(config);
   // Kafka when KAFKA_BROKERS is set (several replicas share consumer groups), else in process.
-  const bus = createEventBus(config, {
+  const bus = await createEventBus(config, {
     database,
     logger: logger.child({ component: 'events' }),
     clock,

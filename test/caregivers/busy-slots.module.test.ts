@@ -158,6 +158,30 @@ describe.each(databaseKinds())('busy slots on %s', (kind) => {
     }
   });
 
+  it('ends where the history ends when the events come in one batch, as one by one (handleBatch)', async () => {
+    const histories: ReservationStatus[][] = [
+      ['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'CANCELLED'],
+      ['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'IN_PROGRESS'],
+      ['EXPIRED', 'REQUESTED', 'ACCEPTED'],
+      ['REQUESTED'],
+    ];
+    const bookings = histories.map(() => freshBooking());
+    const already = freshBooking(); // a row that exists before the batch
+    await send(already, [['REQUESTED', 0]]);
+    const events = [
+      ...histories.flatMap((history, i) => history.map((status, k) => reservationEvent(bookings[i]!, status, at(status === 'EXPIRED' ? 10 : k)))),
+      reservationEvent(already, 'CANCELLED', at(3)),
+    ].sort((x, y) => x.payload.reservationId.localeCompare(y.payload.reservationId)); // grouped by reservation, each in its order (stable sort)
+    expect(consumer.batch).toBe(true);
+    await inTransaction(h.db, (tx) => consumer.handleBatch!(events, tx, noEmit));
+    const expected = ['CANCELLED', 'IN_PROGRESS', 'EXPIRED', 'REQUESTED'];
+    for (const [i, b] of bookings.entries()) {
+      const last = expected[i] as ReservationStatus;
+      expect(await row(b)).toEqual([{ status: last, active: !TERMINAL.includes(last), caregiver_id: caregiver }]);
+    }
+    expect(await row(already)).toEqual([{ status: 'CANCELLED', active: false, caregiver_id: caregiver }]);
+  });
+
   it('refuses events that break the contract, writing nothing (the bus retries, then dead-letters)', async () => {
     const b = freshBooking();
     const good = reservationEvent(b, 'REQUESTED', at(0));

@@ -119,4 +119,26 @@ describe.each(databaseKinds())('caregiver search on %s', (kind) => {
     }
     expect(fields).toEqual(['cursor', 'cursor', 'sigungu', 'sigungu']);
   });
+
+  // The search remembers each profile's public view per row version (app/search-profiles.ts): a change
+  // must show on the very next search, never the view remembered from before it.
+  it('shows every change of a profile on the next search (edit, rating, photo, status)', async () => {
+    const userId = newId();
+    const input = { ...makeInput(random(77), 77), displayName: '변경확인용', introduction: '처음 소개' };
+    const { id } = await h.useCases.createProfile(userId, input);
+    await h.useCases.approveProfile(id);
+    const find = async () => (await h.useCases.searchProfiles({ q: '변경확인용', limit: 5 })).items;
+    expect((await find()).map((p) => [p.id, p.introduction])).toEqual([[id, '처음 소개']]);
+    expect((await find())[0]).toEqual((await find())[0]); // remembered: the same view again
+
+    await h.useCases.updateMyProfile(userId, { introduction: '고친 소개' });
+    expect((await find())[0]?.introduction).toBe('고친 소개');
+    await setRating(h.db, id, 4.5, 12, recommendedScore({ ratingAverage: 4.5, reviewCount: 12, careerYears: input.careerYears }));
+    expect((await find())[0]).toMatchObject({ introduction: '고친 소개', ratingAverage: 4.5, reviewCount: 12 });
+    expect((await find())[0]).not.toHaveProperty('photoUrl');
+    await h.useCases.uploadDocument(userId, { kind: 'PHOTO', content: FILES.png });
+    expect((await find())[0]).toHaveProperty('photoUrl');
+    await h.useCases.updateMyProfile(userId, { certificates: [{ type: 'CARE_WORKER', number: '2026-000111' }] }); // back to review
+    expect(await find()).toEqual([]);
+  });
 });

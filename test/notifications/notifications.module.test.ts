@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleOnce } from '../../src/platform/events/inbox.ts';
+import { handleBatchOnce, handleOnce } from '../../src/platform/events/inbox.ts';
 import { noEmit } from '../support/platform.ts';
 import type { DomainEvent, EventConsumer } from '../../src/platform/events/event.ts';
 import { newId } from '../../src/platform/ids.ts';
@@ -71,6 +71,19 @@ describe.each(databaseKinds())('notifications module on %s', (kind) => {
     expect(row).toMatchObject({ type: 'RESERVATION_CONFIRMED', title: 'Booking confirmed', readAt: null });
     const theirs = await notificationsOf(t, caregiver);
     expect(theirs.items[0]).toMatchObject({ type: 'RESERVATION_CONFIRMED', title: '예약이 확정되었습니다' });
+  });
+
+  it('writes a batch of events in one go with the rows one by one would write, and a repeat as duplicates', async () => {
+    const [first, second] = [confirmedEvent(), confirmedEvent()];
+    const seen = await handleOnce(t.platform, consumer, first!); // the batch below then has one old event
+    expect(seen).toBe('handled');
+    const third = confirmedEvent();
+    expect(await handleBatchOnce(t.platform, consumer, [first!, second!, third])).toEqual(['duplicate', 'handled', 'handled']);
+    expect(await handleBatchOnce(t.platform, consumer, [second!, third])).toEqual(['duplicate', 'duplicate']);
+    for (const e of [first!, second!, third]) expect(await countFor(e.id)).toBe(2);
+    const theirs = await notificationsOf(t, caregiver);
+    const ids = [second!, third].map((e) => (e.payload as { reservationId: string }).reservationId);
+    expect(theirs.items.filter((n) => ids.includes(String(n.data.reservationId))).map((n) => n.title)).toEqual(['예약이 확정되었습니다', '예약이 확정되었습니다']);
   });
 
   it('sends Slack DMs to users with a Slack id, skips the others, outside the transaction', async () => {

@@ -76,6 +76,8 @@ describe.each(databaseKinds())('log lines on %s', (kind) => {
     for (const leak of ['김환자', 'Minji', '강남구', 'insert into']) expect(text).not.toContain(leak);
   });
 
+  interface AccessLine { msg: string; level: number; reqId?: unknown; responseTime?: unknown; req?: { method?: string; url?: string }; res?: { statusCode?: number } }
+
   it('logs sign-up and login without passwords, names or e-mail addresses in any line', async () => {
     lines.length = 0;
     const email = `logs-${kind}-${Date.now()}@example.com`;
@@ -90,6 +92,13 @@ describe.each(databaseKinds())('log lines on %s', (kind) => {
     const text = logged();
     expect(text).toContain('/api/v1/auth/login');
     for (const leak of [PASSWORD, 'not the password', email, '김환자', 'Minji', accessToken, 'q=']) expect(text).not.toContain(leak);
+    // One access line per request, with its id, path (no query), status and time.
+    const access = lines.map((l) => JSON.parse(l) as AccessLine).filter((l) => l.msg === 'request completed');
+    expect(access.map((l) => [l.req?.method, l.req?.url, l.res?.statusCode])).toEqual([
+      ['POST', '/api/v1/auth/signup', 201], ['POST', '/api/v1/auth/login', 401], ['POST', '/api/v1/auth/login', 200], ['GET', '/api/v1/caregivers', 200],
+    ]);
+    expect(access.every((l) => typeof l.reqId === 'string' && typeof l.responseTime === 'number' && l.level === 30)).toBe(true);
+    expect(lines.some((l) => l.includes('incoming request'))).toBe(false);
   });
 
   it('censors sensitive fields that code logs by mistake', async () => {

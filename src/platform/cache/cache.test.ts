@@ -125,7 +125,7 @@ describe('redis cache', () => {
 });
 
 describe('createCache', () => {
-  const config = (redis: string | undefined): Config => ({ redisUrl: redis }) as Config;
+  const config = (redis: string | undefined, cache: Config['cache'] = 'auto'): Config => ({ redisUrl: redis, cache }) as Config;
 
   it('uses memory without REDIS_URL', async () => {
     const cache = createCache(config(undefined));
@@ -136,6 +136,18 @@ describe('createCache', () => {
   it('uses Redis with REDIS_URL', async () => {
     const cache = createCache(config('redis://127.0.0.1:1'));
     expect(cache.kind).toBe('redis');
+    await cache.close();
+  });
+
+  it('keeps nothing with CACHE=off, even with REDIS_URL', async () => {
+    const cache = createCache(config('redis://127.0.0.1:1', 'off'));
+    expect(cache.kind).toBe('off');
+    await cache.set('k', 'v', 1000);
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await cache.setIfAbsent('lock', 'a', 1000)).toBe(true);
+    expect(await cache.setIfAbsent('lock', 'b', 1000)).toBe(true);
+    expect(await cache.increment('n', 1000)).toBe(1);
+    await expect(cache.set('k', 'v', 0)).rejects.toThrow(RangeError);
     await cache.close();
   });
 });

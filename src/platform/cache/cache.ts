@@ -2,7 +2,7 @@
 // instances must share counters and locks (rate limits, login-failure windows, idempotency).
 
 export interface Cache {
-  readonly kind: 'memory' | 'redis';
+  readonly kind: 'memory' | 'redis' | 'off';
   get(key: string): Promise<string | undefined>;
   /** Without `ttlMs` the value never expires, and an earlier expiry on the key is dropped (as Redis SET). */
   set(key: string, value: string, ttlMs?: number): Promise<void>;

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { citext } from '@electric-sql/pglite/contrib/citext';
@@ -8,6 +9,7 @@ import {
   PGliteDialect,
   PostgresDialect,
   sql,
+  type CompiledQuery,
   type DatabaseConnection,
   type Driver,
   type Transaction,
@@ -38,7 +40,18 @@ export interface Database {
   dump?: () => Promise<Blob>;
   /** Connections of the pool now (/metrics reads it at each scrape). PGlite is one connection, never waited for by the pool. */
   poolStats(): PoolStats;
+  /**
+   * Runs a compiled read outside any transaction as a named prepared statement (PostgreSQL): each pooled connection
+   * parses and plans it once, then only binds and executes it. For hot statements whose plan does not depend on
+   * their parameters (values the planner must see are literals in the text). Only the first PREPARED_STATEMENTS
+   * distinct texts of a process are prepared, so a connection never holds more than that; later ones run unnamed.
+   * PGlite runs it as any query.
+   */
+  prepared<R>(query: CompiledQuery<R>): Promise<R[]>;
 }
+
+/** Distinct statement texts a process prepares (on each pooled connection), at most. */
+export const PREPARED_STATEMENTS = 200;
 
 export interface PoolStats {
   readonly max: number;
@@ -123,11 +136,38 @@ class SerialPgliteDialect extends PGliteDialect {
   }
 }
 
+/**
+ * PostgreSQL settings of the embedded backend (docs/decisions/0031-embedded-footprint.md). PGlite keeps
+ * PostgreSQL's defaults, sized for a server: shared_buffers=128MB grows the WebAssembly heap from its 128 MB
+ * floor to ~190 MB, all of it resident once touched. The embedded mode holds a demo-sized database for one
+ * household or a trial, whose tables and indexes fit in far less; reads past the buffers come from the OS
+ * page cache of DATA_DIR, not from disk. wal_buffers follows shared_buffers (1/32) unless set.
+ */
+export const PGLITE_SETTINGS: readonly string[] = ['shared_buffers=16MB', 'temp_buffers=2MB', 'maintenance_work_mem=16MB'];
+
+/**
+ * PGlite compiles its 9 MB WebAssembly module in this process. V8's optimising tier (TurboFan) recompiles the hot
+ * functions of initdb and the first queries: ~1.3 s of CPU and ~90 MB of resident memory that stays (decision
+ * 0031). The long-running embedded server (main.ts) calls this before it opens PGlite, so the baseline compiler
+ * (Liftoff) alone is used there. Short-lived work keeps the optimising tier, where speed matters more than memory
+ * that is gone at exit: the child creating a new DATA_DIR with the demo, tests, benchmarks. V8 reads the flag
+ * when it compiles a module; PGlite is the only WebAssembly of the server (argon2 is native).
+ */
+let wasmBaselineOnly = false;
+export function useWasmBaselineCompiler(): void {
+  if (wasmBaselineOnly) return;
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+  setFlagsFromString('--no-wasm-tier-up');
+  setFlagsFromString('--liftoff-only');
+  wasmBaselineOnly = true;
+}
+
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
     extensions: PGLITE_EXTENSIONS,
     parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
   });
@@ -166,6 +206,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     },
     dump: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
     poolStats: () => ({ max: 1, total: 1 }),
+    prepared: async (query) => (await db.executeQuery(query)).rows,
   };
 }
 
@@ -202,6 +243,22 @@ export async function openPostgres(
       await db.destroy();
     },
     poolStats: () => ({ max: maxConnections, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    prepared: preparedStatements(pool),
+  };
+}
+
+/** Statement names are handed out per text in this process; node-postgres prepares a name once per connection. */
+function preparedStatements(pool: pg.Pool): <R>(query: CompiledQuery<R>) => Promise<R[]> {
+  const names = new Map<string, string>();
+  return async <R>(query: CompiledQuery<R>) => {
+    let name = names.get(query.sql);
+    if (name === undefined && names.size < PREPARED_STATEMENTS) {
+      name = `carenest_${names.size + 1}`;
+      names.set(query.sql, name);
+    }
+    const values = [...query.parameters];
+    const result = await pool.query(name === undefined ? { text: query.sql, values } : { name, text: query.sql, values });
+    return result.rows as R[];
   };
 }
 

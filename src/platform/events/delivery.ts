@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
-import { handleOnce, UnhandleableEventError } from './inbox.ts';
+import { handleBatchOnce, handleOnce, UnhandleableEventError } from './inbox.ts';
 
 // One delivery loop for both buses: the event through the consumer's inbox, retried with backoff, then
 // parked in platform.dead_letters (Kafka also copies it to `<topic>.dlq`). An event that fails its
@@ -67,6 +67,41 @@ export async function deliver(
     }
     await sleep(retry.baseDelayMs * 2 ** (attempt - 1));
   }
+}
+
+/**
+ * Delivers several events to one consumer (as the bus received them), handling them in one inbox
+ * transaction when it can: the consumer declares `batch` (its only effects are writes through `tx`) and
+ * every event fits its declaration.
+ * When that transaction fails it is rolled back whole, and the events are delivered one by one with
+ * deliver(): each aggregate's events in order, aggregates side by side, each event with its own retries
+ * and dead letter, exactly as if they had come one at a time. Outcomes are in the order of `events`.
+ */
+export async function deliverBatch(
+  deps: DeliveryDeps,
+  consumer: EventConsumer,
+  events: readonly DomainEvent[],
+  abandon: () => boolean = () => false,
+): Promise<DeliveryOutcome[]> {
+  if (events.length > 1 && consumer.batch === true && events.every((event) => consumer.problem(event) === undefined)) {
+    await deps.slots.acquire();
+    try {
+      return await handleBatchOnce(deps, consumer, events.map((event) => structuredClone(event)));
+    } catch (error) {
+      deps.logger.warn({ err: error, consumer: consumer.name, events: events.length }, 'event batch failed; delivering its events one by one');
+    } finally {
+      deps.slots.release();
+    }
+  }
+  const outcomes = new Map<DomainEvent, DeliveryOutcome>();
+  const byAggregate = new Map<string, DomainEvent[]>();
+  for (const event of events) byAggregate.set(event.aggregateId, [...(byAggregate.get(event.aggregateId) ?? []), event]);
+  await Promise.all(
+    [...byAggregate.values()].map(async (lane) => {
+      for (const event of lane) outcomes.set(event, await deliver(deps, consumer, event, abandon));
+    }),
+  );
+  return events.map((event) => outcomes.get(event)!);
 }
 
 /** Parks an event its consumer could not handle in platform.dead_letters (or, failing that, the log). */

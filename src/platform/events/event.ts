@@ -97,17 +97,46 @@ export interface EventConsumer {
    * the outer handle would deadlock), emit follow-up events with `emit`, throw to have it retried.
    */
   handle(event: DomainEvent, tx: Executor, emit: Emit): Promise<void>;
+  /**
+   * `false`: the consumer writes nothing to the database and is idempotent by nature (it pushes frames,
+   * refreshes a cache from the current row), so it runs without an inbox row or a transaction: `tx` is the
+   * plain handle and emitting is an error. Saves a transaction per event (decision 0030).
+   */
+  readonly inbox?: false;
+  /**
+   * `true`: the handler's only effects are its writes through `tx`, so several events delivered together
+   * may share one inbox transaction (decision 0030). When that transaction fails, all its events are rolled
+   * back and delivered again one by one, so a handler with effects outside `tx` (frames, HTTP calls) must
+   * not declare it: those would repeat for events that had succeeded. With `inbox: false` the events of a
+   * delivery come together too, without a transaction (for a handleBatch that reads them in one query).
+   */
+  readonly batch?: true;
+  /**
+   * Optional, with `batch`: handles several new events of one delivery in one go (multi-row writes), with
+   * the same effect as handle() on each in turn. Called with two events or more, in delivery order.
+   */
+  handleBatch?(events: readonly DomainEvent[], tx: Executor, emit: Emit): Promise<void>;
 }
 
 export function defineConsumer<const D extends readonly EventDefinition[]>(spec: {
   readonly name: string;
   readonly events: D;
+  /** `false` for consumers that write nothing and are idempotent by nature (EventConsumer.inbox). */
+  readonly inbox?: false;
+  /** `true` for consumers whose only effects are writes through `tx` (EventConsumer.batch). */
+  readonly batch?: true;
   handle(event: EventOf<D[number]>, tx: Executor, emit: Emit): Promise<void>;
+  /** Several events at once, same effect as handle() on each in turn (EventConsumer.handleBatch); needs `batch`. */
+  handleBatch?(events: readonly EventOf<D[number]>[], tx: Executor, emit: Emit): Promise<void>;
 }): EventConsumer {
+  const { handleBatch } = spec;
+  if (handleBatch && spec.batch !== true) throw new Error(`event consumer ${spec.name}: handleBatch needs batch: true`);
   const byType = new Map<string, EventDefinition>(spec.events.map((definition) => [definition.type, definition]));
   return {
     name: spec.name,
     types: [...byType.keys()],
+    ...(spec.inbox === false ? { inbox: false as const } : {}),
+    ...(spec.batch === true ? { batch: true as const } : {}),
     problem(event) {
       const definition = byType.get(event.type);
       if (!definition) return `${spec.name} does not consume ${event.type}`;
@@ -116,5 +145,6 @@ export function defineConsumer<const D extends readonly EventDefinition[]>(spec:
     },
     // Checked by the bus with problem() before it calls handle(), so the cast states a verified fact.
     handle: (event, tx, emit) => spec.handle(event as EventOf<D[number]>, tx, emit),
+    ...(handleBatch ? { handleBatch: (events: readonly DomainEvent[], tx: Executor, emit: Emit) => handleBatch(events as EventOf<D[number]>[], tx, emit) } : {}),
   };
 }

@@ -20,12 +20,12 @@ describe('event types', () => {
 });
 
 describe('createEventBus', () => {
-  it('gives the memory bus without brokers', () => {
-    expect(createEventBus({ kafkaBrokers: [] }, { database, logger }).kind).toBe('memory');
+  it('gives the memory bus without brokers', async () => {
+    expect((await createEventBus({ kafkaBrokers: [] }, { database, logger })).kind).toBe('memory');
   });
 
   it('gives the Kafka bus with brokers (clients connect lazily, so nothing is dialled here)', async () => {
-    const bus = createEventBus({ kafkaBrokers: ['kafka-1:9092'] }, { database, logger });
+    const bus = await createEventBus({ kafkaBrokers: ['kafka-1:9092'] }, { database, logger });
     expect(bus.kind).toBe('kafka');
     await bus.close();
   });

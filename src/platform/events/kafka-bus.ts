@@ -177,6 +177,13 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
         }
       });
       kafkaConsumer.on('consumer:lag:error', () => {});
+      // The client emits 'error' itself too (a connection closed during a group re-join, a broker going away
+      // while closing): without a listener Node would end the process. The stream's handler below reconnects.
+      kafkaConsumer.on('error', (error: Error) => {
+        if (stopping) return;
+        logger.warn({ err: error, group }, 'Kafka consumer failed; reconnecting');
+        void reconnect();
+      });
       stream = await kafkaConsumer.consume({ topics, mode: 'committed', fallbackMode: 'earliest', maxWaitTime: 200 });
       if (options.metricsRegistry) kafkaConsumer.startLagMonitoring({ topics }, 5_000);
       const current = stream;

@@ -70,6 +70,28 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     expect((await handledRows(database)).map((r) => r.action)).toEqual(['test.recorder', 'test.other']);
   });
 
+  it('runs a consumer declared without an inbox on every delivery, with no inbox row, and refuses its emits', async () => {
+    const seen: string[] = [];
+    const consumer = defineConsumer({
+      name: 'test.no-inbox',
+      events: [Approved],
+      inbox: false,
+      async handle(e, _db, emit) {
+        seen.push(e.id);
+        if (e.payload.name === 'emit') emit(Approved.of('cg-2', {}));
+      },
+    });
+    const e = event('caregiver.approved.v1', 'cg-1');
+    expect(await handleOnce({ database, clock: systemClock }, consumer, e)).toBe('handled');
+    expect(await handleOnce({ database, clock: systemClock }, consumer, e)).toBe('handled');
+    expect(seen).toEqual([e.id, e.id]);
+    expect(await database.db.selectFrom('platform.inbox').selectAll().execute()).toEqual([]);
+    await expect(handleOnce({ database, clock: systemClock }, consumer, event('caregiver.approved.v1', 'cg-1', { name: 'emit' }))).rejects.toThrow(
+      /without an inbox and may not emit/,
+    );
+    expect(await database.db.selectFrom('platform.outbox').selectAll().execute()).toEqual([]);
+  });
+
   it('delivers only subscribed types and each event once, even when published twice', async () => {
     const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
     const seen: string[] = [];
@@ -230,5 +252,111 @@ describe.each(databaseKinds())('memory bus on %s', (kind) => {
     await bus.close();
     expect(await handledRows(database)).toHaveLength(2);
     expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.inbox`.execute(database.db)).rows[0]?.n).toBe(2);
+  });
+
+  it('a consumer declared batch handles the events of one publish in one inbox transaction, each once', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const txOf = (tx: Executor) => sql<{ id: string }>`SELECT txid_current()::text AS id`.execute(tx).then((r) => r.rows[0]!.id);
+    const batched: { event: string; tx: string }[] = [];
+    const single: string[] = [];
+    bus.subscribe(defineConsumer({
+      name: 'test.batched',
+      events: [Changed],
+      batch: true,
+      async handle(e, tx) {
+        batched.push({ event: e.id, tx: await txOf(tx) });
+        await recordHandled(tx, 'test.batched', e);
+      },
+    }));
+    bus.subscribe(defineConsumer({ name: 'test.single', events: [Changed], handle: async (_e, tx) => void single.push(await txOf(tx)) }));
+    await bus.start();
+    const first = [event('reservation.changed.v1', 'r-1', { n: 1 }), event('reservation.changed.v1', 'r-2', { n: 1 }), event('reservation.changed.v1', 'r-1', { n: 2 })];
+    await bus.publish(first);
+    await bus.idle();
+    expect(batched.map((b) => b.event)).toEqual(first.map((e) => e.id)); // in publish order
+    expect(new Set(batched.map((b) => b.tx)).size).toBe(1);
+    expect(new Set(single).size).toBe(3); // a consumer without `batch`: one transaction per event, as before
+
+    // Redelivered with a new one: only the new one is handled; the others are duplicates.
+    const later = event('reservation.changed.v1', 'r-2', { n: 2 });
+    await bus.publish([...first, later]);
+    await bus.idle();
+    expect(batched.map((b) => b.event)).toEqual([...first, later].map((e) => e.id));
+    const rows = await handledRows(database);
+    expect(rows.filter((r) => r.action === 'test.batched').map((r) => r.resource_id)).toEqual([...first, later].map((e) => e.id));
+    await bus.close();
+  });
+
+  it('hands a batch handler the new events of a delivery at once, in order, and duplicates to nobody', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const calls: string[][] = [];
+    const spec = {
+      name: 'test.multi-row',
+      events: [Changed],
+      handle: async () => void calls.push(['one by one']),
+    };
+    expect(() => defineConsumer({ ...spec, handleBatch: async () => undefined })).toThrow(/handleBatch needs batch: true/);
+    bus.subscribe(defineConsumer({ ...spec, batch: true, handleBatch: async (events) => void calls.push(events.map((e) => e.id)) }));
+    await bus.start();
+    const [a, b, c] = [1, 2, 3].map((n) => event('reservation.changed.v1', 'r-1', { n }));
+    await bus.publish([a!, b!]);
+    await bus.idle();
+    await bus.publish([a!, b!, c!]); // a and b again: only c is new, and one event goes to handle()
+    await bus.idle();
+    expect(calls).toEqual([[a!.id, b!.id], ['one by one']]);
+    await bus.close();
+  });
+
+  it('gives a batch consumer without an inbox the events together, with no inbox rows and no transaction', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const calls: number[][] = [];
+    bus.subscribe(defineConsumer({
+      name: 'test.read-many',
+      events: [Changed],
+      inbox: false,
+      batch: true,
+      handle: async (e) => void calls.push([e.payload.n]),
+      handleBatch: async (events) => void calls.push(events.map((e) => e.payload.n)),
+    }));
+    await bus.start();
+    const events = [1, 2, 3].map((n) => event('reservation.changed.v1', `r-${n}`, { n }));
+    await bus.publish(events);
+    await bus.idle();
+    await bus.publish(events.slice(0, 1));
+    await bus.idle();
+    expect(calls).toEqual([[1, 2, 3], [1]]); // a repeat runs again: idempotent by nature
+    expect(await database.db.selectFrom('platform.inbox').selectAll().execute()).toEqual([]);
+    await bus.close();
+  });
+
+  it('a failing batch is rolled back whole, then its events go one by one: retries and a dead letter per event', async () => {
+    const bus = createMemoryBus({ database, logger: silent, retry: fastRetry });
+    const calls: number[] = [];
+    bus.subscribe(defineConsumer({
+      name: 'test.batch-poison',
+      events: [Changed],
+      batch: true,
+      async handle(e, tx) {
+        calls.push(e.payload.n);
+        await recordHandled(tx, 'test.batch-poison', e);
+        if (e.payload.n === 2) throw new Error('poison');
+      },
+    }));
+    await bus.start();
+    const events = [1, 2, 3].map((n) => event('reservation.changed.v1', `r-${n}`, { n }));
+    await bus.publish(events);
+    await bus.idle();
+    // The batch ran 1 and 2 (2 threw: both rolled back), then 1, 2 x3 attempts and 3 one by one.
+    expect(calls.slice(0, 2)).toEqual([1, 2]);
+    expect(calls.filter((n) => n === 1)).toHaveLength(2);
+    expect(calls.filter((n) => n === 2)).toHaveLength(1 + fastRetry.attempts);
+    expect(calls.filter((n) => n === 3)).toHaveLength(1);
+    const kept = (await handledRows(database)).map((r) => r.resource_id);
+    expect(kept.sort()).toEqual([events[0]!.id, events[2]!.id].sort());
+    const dead = await database.db.selectFrom('platform.dead_letters').select(['consumer', 'event_id']).execute();
+    expect(dead).toEqual([{ consumer: 'test.batch-poison', event_id: events[1]!.id }]);
+    const inbox = await database.db.selectFrom('platform.inbox').select('event_id').execute();
+    expect(inbox.map((r) => r.event_id).sort()).toEqual([events[0]!.id, events[2]!.id].sort());
+    await bus.close();
   });
 });

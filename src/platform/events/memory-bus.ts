@@ -4,14 +4,16 @@ import { eventMetrics } from '../observability/event-metrics.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './bus.ts';
-import { checkRetryPolicy, createLimiter, DEFAULT_RETRY, deliver, type RetryPolicy } from './delivery.ts';
+import { checkRetryPolicy, createLimiter, DEFAULT_RETRY, deliverBatch, type RetryPolicy } from './delivery.ts';
 
 export type { RetryPolicy } from './delivery.ts';
 import type { DomainEvent, EventConsumer, NewEvent } from './event.ts';
 
 // The in-process bus for a single replica (and tests). It keeps the guarantees consumers will get
 // from Kafka: per consumer, one aggregate's events in order; retries with backoff; then a dead
-// letter. What it cannot keep: events accepted but not yet handled are lost if the process dies
+// letter. The events of one publish (one relay batch) reach a consumer declared `batch` together, handled
+// in one inbox transaction (delivery.ts deliverBatch); such a batch starts once the earlier events of all
+// its aggregates are done. What it cannot keep: events accepted but not yet handled are lost if the process dies
 // (the outbox row is already marked published), which is why production runs Kafka.
 
 export interface MemoryBusOptions {
@@ -61,10 +63,13 @@ export function createMemoryBus(options: MemoryBusOptions): MemoryBus {
   const metrics = eventMetrics(options.metricsRegistry);
   const lagOf = (consumer: EventConsumer) => ({ group: consumer.name, topic: 'memory', partition: '0' });
 
-  async function deliverCounted(consumer: EventConsumer, event: DomainEvent): Promise<void> {
-    const outcome = await deliver(delivery, consumer, event);
-    if (typeof outcome === 'string') metrics.consumed.inc({ group: consumer.name, type: event.type, outcome });
-    else metrics.deadLettered.inc({ group: consumer.name, topic: event.type });
+  async function deliverCounted(consumer: EventConsumer, events: readonly DomainEvent[]): Promise<void> {
+    const outcomes = await deliverBatch(delivery, consumer, events);
+    outcomes.forEach((outcome, i) => {
+      const { type } = events[i]!;
+      if (typeof outcome === 'string') metrics.consumed.inc({ group: consumer.name, type, outcome });
+      else metrics.deadLettered.inc({ group: consumer.name, topic: type });
+    });
   }
   let started = false;
   let closed = false;
@@ -75,36 +80,42 @@ export function createMemoryBus(options: MemoryBusOptions): MemoryBus {
   let pending = 0;
   let idleWaiters: (() => void)[] = [];
 
-  function enqueue(subscription: Subscription, event: DomainEvent): void {
+  /** Queues `events` (in publish order) for one consumer, after the earlier events of their aggregates. */
+  function enqueue(subscription: Subscription, events: readonly DomainEvent[]): void {
     const { lanes, consumer } = subscription;
-    pending++;
-    metrics.lag.inc(lagOf(consumer));
-    const previous = lanes.get(event.aggregateId) ?? startedSignal;
-    // deliver() never rejects (failures end in a dead letter), so the chain never breaks.
+    pending += events.length;
+    metrics.lag.inc(lagOf(consumer), events.length);
+    const aggregates = [...new Set(events.map((event) => event.aggregateId))];
+    const previous = Promise.all([startedSignal, ...aggregates.map((aggregate) => lanes.get(aggregate))]);
+    // deliverBatch() never rejects (failures end in a dead letter), so the chains never break.
     const tail: Promise<void> = previous
-      .then(() => deliverCounted(consumer, event))
-      .catch((error: unknown) => logger.error({ err: error, consumer: consumer.name, eventId: event.id }, 'event delivery crashed'))
+      .then(() => deliverCounted(consumer, events))
+      .catch((error: unknown) => logger.error({ err: error, consumer: consumer.name, eventIds: events.map((e) => e.id) }, 'event delivery crashed'))
       .finally(() => {
-        if (lanes.get(event.aggregateId) === tail) lanes.delete(event.aggregateId);
-        pending--;
-        metrics.lag.dec(lagOf(consumer));
+        for (const aggregate of aggregates) if (lanes.get(aggregate) === tail) lanes.delete(aggregate);
+        pending -= events.length;
+        metrics.lag.dec(lagOf(consumer), events.length);
         if (pending === 0) {
           const waiters = idleWaiters;
           idleWaiters = [];
           for (const wake of waiters) wake();
         }
       });
-    lanes.set(event.aggregateId, tail);
+    for (const aggregate of aggregates) lanes.set(aggregate, tail);
   }
 
   return {
     kind: 'memory',
     async publish(events) {
       if (closed) throw new Error('event bus is closed');
-      for (const event of events) {
-        metrics.published.inc({ type: event.type });
-        for (const subscription of subscriptions) {
-          if (subscription.consumer.types.includes(event.type)) enqueue(subscription, event);
+      for (const event of events) metrics.published.inc({ type: event.type });
+      for (const subscription of subscriptions) {
+        const wanted = events.filter((event) => subscription.consumer.types.includes(event.type));
+        // A batch consumer gets the publish's events together; any other one event at a time, as before.
+        if (subscription.consumer.batch === true) {
+          if (wanted.length > 0) enqueue(subscription, wanted);
+        } else {
+          for (const event of wanted) enqueue(subscription, [event]);
         }
       }
     },

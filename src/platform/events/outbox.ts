@@ -9,6 +9,14 @@ import { assertEventType, type DomainEvent, type NewEvent } from './event.ts';
  */
 export async function appendToOutbox(tx: Executor, events: readonly NewEvent[], clock: Clock): Promise<DomainEvent[]> {
   if (events.length === 0) return [];
+  const { stored, rows } = outboxRows(events, clock);
+  // One statement keeps the rows' seq order equal to the order of `events`.
+  await tx.insertInto('platform.outbox').values(rows).execute();
+  return stored;
+}
+
+/** The outbox rows of `events` (checked, with ids and the time), and the events as consumers will see them. */
+export function outboxRows(events: readonly NewEvent[], clock: Clock) {
   const occurredAt = clock.now().toISOString();
   const stored = events.map((event): DomainEvent => {
     assertEventType(event.type);
@@ -18,19 +26,13 @@ export async function appendToOutbox(tx: Executor, events: readonly NewEvent[], 
     // Consumers get the payload back from jsonb, so return what they will see (Dates become strings).
     return { id: newId(), type: event.type, aggregateId: event.aggregateId, occurredAt, payload: JSON.parse(json) };
   });
-  // One statement keeps the rows' seq order equal to the order of `events`.
-  await tx
-    .insertInto('platform.outbox')
-    .values(
-      stored.map((event) => ({
-        id: event.id,
-        type: event.type,
-        aggregate_id: event.aggregateId,
-        // A string, not the object: node-postgres would turn a JS array into a PostgreSQL array.
-        payload: JSON.stringify(event.payload),
-        occurred_at: event.occurredAt,
-      })),
-    )
-    .execute();
-  return stored;
+  const rows = stored.map((event) => ({
+    id: event.id,
+    type: event.type,
+    aggregate_id: event.aggregateId,
+    // A string, not the object: node-postgres would turn a JS array into a PostgreSQL array.
+    payload: JSON.stringify(event.payload),
+    occurred_at: event.occurredAt,
+  }));
+  return { stored, rows };
 }

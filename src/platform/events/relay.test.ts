@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
 import { fixedClock } from '../clock.ts';
@@ -152,6 +153,23 @@ describe.each(databaseKinds())('outbox and relay on %s', (kind) => {
     expect(bus.published).toHaveLength(2);
     expect(await running).toBeGreaterThanOrEqual(0);
     expect((await outboxRows(database)).every((row) => row.published_at !== null)).toBe(true);
+  });
+
+  it.skipIf(kind === 'pglite')('publishes nothing while another session holds the relay lock, then everything', async () => {
+    const bus = recordingBus();
+    const r = relay(bus);
+    await database.db.transaction().execute((tx) => appendToOutbox(tx, [changed('r-1', 1), changed('r-1', 2)], clock));
+    await database.db.connection().execute(async (other) => {
+      await sql`SELECT pg_advisory_lock(727002)`.execute(other); // the relay's lock, held as another replica would
+      try {
+        expect(await r.flush()).toBe(0);
+        expect(bus.published).toEqual([]);
+      } finally {
+        await sql`SELECT pg_advisory_unlock(727002)`.execute(other);
+      }
+    });
+    expect(await r.flush()).toBe(2);
+    expect(bus.published.map((e) => (e.payload as { n: number }).n)).toEqual([1, 2]);
   });
 
   it('two relays flushing at once never publish a row twice and consumers handle each event once', async () => {

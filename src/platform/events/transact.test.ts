@@ -68,4 +68,29 @@ describe.each(databaseKinds())('platform.transact on %s', (kind) => {
     expect(() => late?.()).toThrow(/after its transaction ended/);
     expect(await outbox()).toEqual([]);
   });
+
+  it('oneStatement writes the statement and its events together, in order, then wakes the relay once', async () => {
+    await transact.oneStatement(
+      (db) => db.insertInto('platform.audit_log').values({ action: 'noted', resource_type: 'note', resource_id: 'n-1' }),
+      [Noted.of('n-1', { text: 'first' }), Noted.of('n-2', { text: 'second' })],
+    );
+    expect(await outbox()).toEqual([
+      { type: 'note.written.v1', aggregate_id: 'n-1', payload: { text: 'first' } },
+      { type: 'note.written.v1', aggregate_id: 'n-2', payload: { text: 'second' } },
+    ]);
+    expect((await database.db.selectFrom('platform.audit_log').select('resource_id').execute()).map((r) => r.resource_id)).toEqual(['n-1']);
+    expect(wakes).toBe(1);
+  });
+
+  it('oneStatement writes no event when the statement fails (a constraint), and does not wake the relay', async () => {
+    await expect(
+      transact.oneStatement(
+        (db) => db.insertInto('platform.audit_log').values({ action: null, resource_type: 'note', resource_id: 'n-1' }),
+        [Noted.of('n-1', { text: 'lost' })],
+      ),
+    ).rejects.toThrow(/null value|not-null/);
+    expect(await outbox()).toEqual([]);
+    expect(await database.db.selectFrom('platform.audit_log').selectAll().execute()).toEqual([]);
+    expect(wakes).toBe(0);
+  });
 });

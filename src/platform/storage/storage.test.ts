@@ -117,14 +117,14 @@ describe('s3 storage', () => {
 describe('createFileStorage', () => {
   it('keeps local files under <dataDir>/files', async () => {
     const dataDir = await tempDir('data');
-    const storage = createFileStorage({ dataDir, storage: { kind: 'local' } } as Config);
+    const storage = await createFileStorage({ dataDir, storage: { kind: 'local' } } as Config);
     expect(storage.kind).toBe('local');
     await storage.put('x/y', Buffer.from('z'), 'text/plain');
     expect((await stat(join(dataDir, 'files/x/y'))).isFile()).toBe(true);
   });
 
   it('uses the configured S3 bucket', async () => {
-    const storage = createFileStorage({
+    const storage = await createFileStorage({
       dataDir: '/nonexistent',
       storage: {
         kind: 's3',

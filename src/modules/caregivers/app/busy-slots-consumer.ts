@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database.ts';
 import { defineConsumer, type EventConsumer, type EventOf } from '../../../platform/events/event.ts';
 import { RESERVATION_STATUS_EVENTS } from '../../reservations/contract.ts';
-import { findSlotForUpdate, insertSlotIfAbsent, replaceSlot, type SlotWrite } from '../db/busy-slots.repo.ts';
+import { findSlotForUpdate, insertSlotIfAbsent, insertSlotsIfAbsent, replaceSlot, type SlotWrite } from '../db/busy-slots.repo.ts';
 import { parseInstant } from '../domain/availability.ts';
 import { isActiveStatus, supersedes } from '../domain/busy-slot.ts';
 import { isUuid } from '../domain/search.ts';
@@ -36,7 +36,10 @@ function slotOf(event: ReservationStatusEvent, now: Date): SlotWrite {
 
 /** Applies one reservation event to the caregiver's busy slots; idempotent and safe out of order. */
 export async function applyReservationEvent(tx: Executor, event: ReservationStatusEvent, now: Date): Promise<void> {
-  const slot = slotOf(event, now);
+  await applySlot(tx, slotOf(event, now));
+}
+
+async function applySlot(tx: Executor, slot: SlotWrite): Promise<void> {
   if (await insertSlotIfAbsent(tx, slot)) return;
   const current = await findSlotForUpdate(tx, slot.reservationId);
   if (!current) throw new Error(`busy slot of reservation ${slot.reservationId} vanished`); // rows are never deleted
@@ -52,6 +55,21 @@ export function makeBusySlotsConsumer({ platform }: CaregiversDeps): EventConsum
   return defineConsumer({
     name: BUSY_SLOTS_CONSUMER,
     events: RESERVATION_STATUS_EVENTS,
+    // Writes only through tx: a relay batch's events share one inbox transaction (decision 0030).
+    batch: true,
     handle: (event, tx) => applyReservationEvent(tx, event, platform.clock.now()),
+    // Same effect as one by one: each reservation's first event in the batch is inserted in one statement
+    // (a new reservation, the common case); the rest, and rows that already existed, go the one-by-one way.
+    async handleBatch(events, tx) {
+      const now = platform.clock.now();
+      const slots = events.map((event) => slotOf(event, now));
+      const firsts = new Map<string, SlotWrite>();
+      for (const slot of slots) if (!firsts.has(slot.reservationId)) firsts.set(slot.reservationId, slot);
+      const inserted = await insertSlotsIfAbsent(tx, [...firsts.values()]);
+      for (const slot of slots) {
+        if (firsts.get(slot.reservationId) === slot && inserted.has(slot.reservationId)) continue;
+        await applySlot(tx, slot);
+      }
+    },
   });
 }

@@ -14,7 +14,10 @@ export function maskCertificateNumber(number: string): string {
   return chars.map((c, i) => (i >= chars.length - visible || c === '-' || c === ' ' ? c : '*')).join('');
 }
 
-function baseProfile(row: ProfileRow, certificates: readonly Certificate[]): CaregiverProfile {
+/** The columns the public view reads (search selects only these: db/search.repo.ts SEARCH_COLUMNS). */
+type PublicRow = Omit<ProfileRow, 'region_keys' | 'rejection_reason' | 'submitted_at' | 'reviewed_at' | 'created_at' | 'updated_at' | 'withdrawn_at' | 'account_suspended'>;
+
+function baseProfile(row: PublicRow, certificates: readonly Certificate[]): CaregiverProfile {
   return {
     id: row.id,
     userId: row.user_id,
@@ -39,7 +42,7 @@ function baseProfile(row: ProfileRow, certificates: readonly Certificate[]): Car
 }
 
 /** What anyone may see of an APPROVED profile: certificate numbers masked. */
-export function toPublicProfile(row: ProfileRow): CaregiverProfile {
+export function toPublicProfile(row: PublicRow): CaregiverProfile {
   return baseProfile(
     row,
     row.certificates.map((c) => ({ ...c, number: maskCertificateNumber(c.number) })),

@@ -57,6 +57,18 @@ export async function insertSlotIfAbsent(db: Executor, slot: SlotWrite): Promise
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** insertSlotIfAbsent for several reservations (distinct ids) in one statement: the ids it inserted. */
+export async function insertSlotsIfAbsent(db: Executor, slots: readonly SlotWrite[]): Promise<Set<string>> {
+  if (slots.length === 0) return new Set();
+  const rows = await q(db)
+    .insertInto('caregivers.busy_slots')
+    .values(slots.map((slot) => ({ reservation_id: slot.reservationId, ...columnsOf(slot) })))
+    .onConflict((oc) => oc.column('reservation_id').doNothing())
+    .returning('reservation_id')
+    .execute();
+  return new Set(rows.map((row) => row.reservation_id));
+}
+
 /** The row's version, locked until the transaction ends. */
 export function findSlotForUpdate(db: Executor, reservationId: string): Promise<{ status: ReservationStatus; event_at: Date } | undefined> {
   return q(db)

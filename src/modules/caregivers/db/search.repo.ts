@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../../platform/db/database.ts';
+import type { Database, Executor } from '../../../platform/db/database.ts';
 import { containsPattern, SORT_DIRECTION, type CursorPosition, type SearchCriteria, type SortName } from '../domain/search.ts';
 import { rangeOf } from './busy-slots.repo.ts';
-import { PROFILE_COLUMNS, q, type ProfileRow } from './caregivers.repo.ts';
+import { q, type ProfileRow } from './caregivers.repo.ts';
 
 // The public search over APPROVED profiles. Which index serves which filter and sort is explained,
 // with EXPLAIN output, in docs/caregiver-search.md; keep the two in step.
@@ -16,12 +16,53 @@ const SORT_COLUMN = {
   dailyRate: 'daily_rate',
 } as const satisfies Record<SortName, keyof ProfileRow>;
 
-export function sortValueOf(row: ProfileRow, sort: SortName): number {
-  return row[SORT_COLUMN[sort]];
+/**
+ * The columns a search answers with: what the public view shows (app/profile-view.ts toPublicProfile) and
+ * the sort keys. Not the review, audit or search-only columns: five timestamps, the rejection reason and
+ * the region keys cost parsing in Node for every row of every page and are never shown.
+ */
+export const SEARCH_COLUMNS = [
+  'id', 'user_id', 'status', 'display_name', 'gender', 'birth_year', 'career_years', 'introduction', 'certificates',
+  'regions', 'service_types', 'languages', 'nationality', 'hourly_rate', 'daily_rate', 'rating_average',
+  'review_count', 'recommended_score', 'photo_document_id',
+] as const satisfies readonly (keyof ProfileRow)[];
+
+export type SearchRow = Pick<ProfileRow, (typeof SEARCH_COLUMNS)[number]>;
+
+/**
+ * Filter values from small fixed sets (region keys, service types, languages, gender), the numeric bounds and the
+ * limit are literals in the text, not parameters: the planner sees them (its row estimates for `&&`/`@>` over an
+ * unknown array are far off), and the statement can be prepared (searchHits). Kysely escapes the quotes.
+ */
+const textArray = (values: readonly string[]): RawBuilder<string[]> =>
+  sql<string[]>`ARRAY[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
+/** A finite number as a literal (anything else, which validation keeps out, stays a parameter). */
+const num = (value: number) => (Number.isFinite(value) ? sql.lit(value) : sql<number>`${value}`);
+
+/**
+ * A profile row travels as one JSON array of SEARCH_COLUMNS (json_build_array, as text): Node then runs one
+ * native JSON.parse per row instead of node-postgres's per-column text parsers (arrays, jsonb, numerics).
+ * The values are the same: numerics become JSON numbers (4.90 -> 4.9, as Number('4.90')), text[] JSON
+ * arrays, jsonb itself, uuid strings, NULL null.
+ */
+const ROW_JSON = sql<string>`json_build_array(${sql.join(SEARCH_COLUMNS.map((c) => sql.ref(c)))})::text`.as('row');
+/** The row's version: PostgreSQL gives every new version of a row (each UPDATE) a new xmin. */
+const VERSION = sql<string>`xmin::text`.as('version');
+
+/** A row of the search as the repository returns it (see ROW_JSON). */
+export function searchRowOf(json: string): SearchRow {
+  const values = JSON.parse(json) as unknown[];
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < SEARCH_COLUMNS.length; i++) row[SEARCH_COLUMNS[i]!] = values[i];
+  return row as unknown as SearchRow;
 }
 
-const textArray = (values: readonly string[]): RawBuilder<string[]> =>
-  sql<string[]>`ARRAY[${sql.join(values.map((v) => sql`${v}`))}]::text[]`;
+/** A search hit: which profile, at which row version, and its sort key (for the cursor). */
+export interface SearchHit {
+  readonly id: string;
+  readonly version: string;
+  readonly sortValue: number;
+}
 
 export interface SearchPage {
   readonly criteria: SearchCriteria;
@@ -30,9 +71,32 @@ export interface SearchPage {
   readonly limit: number;
 }
 
-/** `limit + 1` rows in sort order, so the caller can tell whether another page follows. */
-export function searchProfiles(db: Executor, page: SearchPage): Promise<ProfileRow[]> {
-  return searchQuery(db, page).execute();
+/**
+ * `limit + 1` hits in sort order, so the caller can tell whether another page follows. Only ids, versions
+ * and sort keys: the caller fetches the rows it has no view of yet with searchRowsByIds.
+ */
+export async function searchHits(database: Database, page: SearchPage): Promise<SearchHit[]> {
+  const query = searchQuery(database.db, page).compile();
+  // Prepared (no planning per request) unless a value the plan depends on stays a parameter: the text (common
+  // words walk a sort index, rare names use the trigram index) and the availability window.
+  const preparable = page.criteria.text === undefined && page.criteria.available === undefined;
+  const rows = preparable ? await database.prepared(query) : (await database.db.executeQuery(query)).rows;
+  return rows.map((r) => ({ id: r.id, version: r.version, sortValue: Number(r.sort_value) }));
+}
+
+/**
+ * The rows of these profiles (any order) with their versions. Profiles that stopped being searchable since
+ * searchHits (rejected, suspended, withdrawn, deleted) are absent: a search never shows one.
+ */
+export async function searchRowsByIds(db: Executor, ids: readonly string[]): Promise<{ version: string; row: SearchRow }[]> {
+  if (ids.length === 0) return [];
+  const rows = await q(db)
+    .selectFrom('caregivers.profiles')
+    .select([VERSION, ROW_JSON])
+    .where('id', 'in', [...ids])
+    .where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`)
+    .execute();
+  return rows.map((r) => ({ version: r.version, row: searchRowOf(r.row) }));
 }
 
 /** The query itself, unexecuted (the EXPLAIN script in test/caregivers compiles it). */
@@ -41,15 +105,16 @@ export function searchQuery(db: Executor, page: SearchPage) {
   const column = SORT_COLUMN[sort];
   const direction = SORT_DIRECTION[sort];
   // A literal, not a parameter: the planner must see it to use the partial indexes.
-  let query = q(db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS).where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`);
+  let query = q(db).selectFrom('caregivers.profiles').select(['id', VERSION, sql<number>`${sql.ref(column)}`.as('sort_value')]).where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`);
   if (c.regionKeys) query = query.where(sql<boolean>`region_keys && ${textArray(c.regionKeys)}`);
-  if (c.serviceTypes.length > 0) query = query.where(sql<boolean>`service_types @> ${textArray(c.serviceTypes)}`);
+  // One clause per type (same rows as one `@>` of all): each matches the predicate of a partial index (migration 0008).
+  for (const type of c.serviceTypes) query = query.where(sql<boolean>`service_types @> ${textArray([type])}`);
   if (c.language !== undefined) query = query.where(sql<boolean>`languages @> ${textArray([c.language])}`);
-  if (c.gender !== undefined) query = query.where('gender', '=', c.gender);
-  if (c.minCareerYears !== undefined) query = query.where('career_years', '>=', c.minCareerYears);
-  if (c.minRating !== undefined) query = query.where('rating_average', '>=', c.minRating);
-  if (c.maxHourlyRate !== undefined) query = query.where('hourly_rate', '<=', c.maxHourlyRate);
-  if (c.maxDailyRate !== undefined) query = query.where('daily_rate', '<=', c.maxDailyRate);
+  if (c.gender !== undefined) query = query.where('gender', '=', sql.lit(c.gender));
+  if (c.minCareerYears !== undefined) query = query.where('career_years', '>=', num(c.minCareerYears));
+  if (c.minRating !== undefined) query = query.where('rating_average', '>=', num(c.minRating));
+  if (c.maxHourlyRate !== undefined) query = query.where('hourly_rate', '<=', num(c.maxHourlyRate));
+  if (c.maxDailyRate !== undefined) query = query.where('daily_rate', '<=', num(c.maxDailyRate));
   // search_text is lower-cased and so is the criteria text: LIKE then matches case-insensitively.
   if (c.text !== undefined) query = query.where(sql<boolean>`search_text LIKE ${containsPattern(c.text)}`);
   // Busy slots are this module's copy of the reservations (fed by their events), not a join into them.
@@ -62,5 +127,5 @@ export function searchQuery(db: Executor, page: SearchPage) {
       eb(eb.refTuple(column, 'id'), direction === 'desc' ? '<' : '>', eb.tuple(after.value, after.id)),
     );
   }
-  return query.orderBy(column, direction).orderBy('id', direction).limit(page.limit + 1);
+  return query.orderBy(column, direction).orderBy('id', direction).limit(num(page.limit + 1));
 }

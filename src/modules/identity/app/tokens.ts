@@ -4,6 +4,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { AppError, unauthenticated } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Role } from '../contract.ts';
+import { createVerifiedTokens } from './verified-tokens.ts';
 
 // Short-lived signed access tokens (HS256 JWT with a jti) and opaque refresh tokens stored hashed.
 
@@ -41,6 +42,7 @@ export function createTokenService(options: {
   clock: Clock;
 }): TokenService {
   const key = new TextEncoder().encode(options.secret);
+  const verified = createVerifiedTokens<AccessClaims>(10_000);
   return {
     accessTtlMs: options.accessTtlMs,
     refreshTtlMs: options.refreshTtlMs,
@@ -59,6 +61,8 @@ export function createTokenService(options: {
       return { token, expiresIn };
     },
     async verifyAccess(token) {
+      const known = verified.get(token, options.clock.now().getTime());
+      if (known !== undefined) return known;
       try {
         const { payload } = await jwtVerify(token, key, {
           algorithms: ['HS256'],
@@ -75,7 +79,7 @@ export function createTokenService(options: {
         ) {
           throw unauthenticated('INVALID_TOKEN', 'The access token is not valid');
         }
-        return {
+        const claims: AccessClaims = {
           userId: payload.sub!,
           role,
           tokenId: payload.jti!,
@@ -83,6 +87,8 @@ export function createTokenService(options: {
           issuedAtMs: iatms,
           expiresAt: payload.exp!,
         };
+        verified.set(token, claims);
+        return claims;
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (error instanceof joseErrors.JWTExpired) throw unauthenticated('TOKEN_EXPIRED', 'The access token has expired');

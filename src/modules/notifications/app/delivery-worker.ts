@@ -5,7 +5,7 @@ import { claimDueSlack, claimUnpushed, recordSlackResult, type ClaimedDelivery }
 import { nextSlackAttempt, SLACK_CLAIM_LEASE_MS } from '../domain/delivery.ts';
 import { renderNotification, slackText } from '../domain/templates.ts';
 import type { NotificationsDeps } from './deps.ts';
-import { lookUpNames, namedIds, notificationView, textData, type NameOf } from './view.ts';
+import { namedIds, namesOf, notificationView, textData, type NameOf } from './view.ts';
 
 // Delivers committed notifications outside any transaction: real-time frames (best effort) and Slack DMs
 // (notifications.slack_deliveries as an outbox: claimed with a lease, so a crash mid-send is retried;
@@ -32,16 +32,19 @@ export function makeDeliveryWorker(deps: Omit<NotificationsDeps, 'wake'>): Deliv
   const { platform, identity, slack } = deps;
   const log = platform.logger.child({ component: 'notifications.delivery' });
 
-  async function users(ids: readonly string[]): Promise<Map<string, UserSummary>> {
-    const found = await identity.findUsers([...new Set(ids)]);
-    return new Map(found.map((u) => [u.id, u]));
+  /**
+   * The recipients and the users the texts name, in ONE identity call per run (a booking's caregiver
+   * notification names its guardian; both used to be looked up separately).
+   */
+  async function users(recipientIds: readonly string[], namedUserIds: readonly string[]): Promise<{ byId: Map<string, UserSummary>; nameOf: NameOf }> {
+    const found = await identity.findUsers([...new Set([...recipientIds, ...namedUserIds])]);
+    return { byId: new Map(found.map((u) => [u.id, u])), nameOf: namesOf(found) };
   }
 
   async function pushFrames(now: Date): Promise<number> {
-    const rows = await inTransaction(platform.database.db, (tx) => claimUnpushed(tx, now, BATCH));
+    const rows = await claimUnpushed(platform.database.db, now, BATCH);
     if (rows.length === 0) return 0;
-    const byId = await users(rows.map((r) => r.user_id));
-    const nameOf = await lookUpNames(identity, namedIds(rows));
+    const { byId, nameOf } = await users(rows.map((r) => r.user_id), namedIds(rows));
     await Promise.all(
       rows.map((row) =>
         platform.realtime
@@ -81,8 +84,7 @@ export function makeDeliveryWorker(deps: Omit<NotificationsDeps, 'wake'>): Deliv
       claimDueSlack(tx, now, new Date(now.getTime() + SLACK_CLAIM_LEASE_MS), BATCH),
     );
     if (claimed.length === 0) return [0, 0];
-    const byId = await users(claimed.map((c) => c.delivery.user_id));
-    const nameOf = await lookUpNames(identity, namedIds(claimed.map((c) => c.notification)));
+    const { byId, nameOf } = await users(claimed.map((c) => c.delivery.user_id), namedIds(claimed.map((c) => c.notification)));
     const results = await Promise.all(claimed.map((c) => sendOne(c, byId.get(c.delivery.user_id), now, nameOf)));
     return [results.filter((r) => r === 'sent').length, results.filter((r) => r === 'failed').length];
   }

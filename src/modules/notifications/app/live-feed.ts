@@ -12,6 +12,8 @@ export function makeLiveFeedConsumer(platform: Platform): EventConsumer {
   return defineConsumer({
     name: 'notifications.live-feed',
     events: [...RESERVATION_STATUS_EVENTS, PAYMENT_EVENTS.updated],
+    // Writes nothing: no inbox transaction per event (a redelivery repeats a frame at most).
+    inbox: false,
     async handle(event) {
       try {
         if (event.type === PAYMENT_EVENTS.updated.type) {

@@ -79,25 +79,43 @@ async function withoutChatNoise(deps: NotificationsDeps, tx: Executor, planned: 
   return kept;
 }
 
+type NotifyingEvent = EventOf<(typeof NOTIFYING_EVENTS)[number]>;
+
 export function makeRecordNotificationsConsumer(deps: NotificationsDeps): EventConsumer {
   const { platform, slack, slackTypes } = deps;
+
+  /** The events' planned notifications, written in one statement (and their Slack deliveries in one more). */
+  async function record(tx: Executor, planned: readonly { event: NotifyingEvent; planned: PlannedNotification[] }[], now: Date): Promise<void> {
+    const rows = planned.flatMap((p) => p.planned.map((n) => ({ id: newId(), userId: n.userId, type: n.type, data: n.data, eventId: p.event.id, createdAt: now })));
+    if (rows.length === 0) return;
+    const inserted = await insertNotifications(tx, rows);
+    if (slack.enabled) {
+      const toSlack = inserted.filter((row) => slackTypes.includes(row.type));
+      await insertSlackDeliveries(tx, toSlack.map((row) => ({ id: newId(), notificationId: row.id, userId: row.user_id })), now);
+    }
+    // The rows commit when this returns; the delivery worker (kicked with a short delay) pushes frames and sends Slack.
+    if (inserted.length > 0) deps.wake();
+  }
+
   return defineConsumer({
     name: 'notifications.record',
     events: NOTIFYING_EVENTS,
+    // Writes only through tx (the wake-up below is harmless if repeated): a relay batch's events share one
+    // inbox transaction (decision 0030).
+    batch: true,
     async handle(event, tx) {
       const now = platform.clock.now();
-      const planned = await withoutChatNoise(deps, tx, plan(event), now);
-      if (planned.length === 0) return;
-      const inserted = await insertNotifications(
-        tx,
-        planned.map((p) => ({ id: newId(), userId: p.userId, type: p.type, data: p.data, eventId: event.id, createdAt: now })),
-      );
-      if (slack.enabled) {
-        const toSlack = inserted.filter((row) => slackTypes.includes(row.type));
-        await insertSlackDeliveries(tx, toSlack.map((row) => ({ id: newId(), notificationId: row.id, userId: row.user_id })), now);
+      await record(tx, [{ event, planned: await withoutChatNoise(deps, tx, plan(event), now) }], now);
+    },
+    // Same effect as one by one: a chat message's check reads the notifications written before it, so a
+    // batch with chat messages goes event by event; others are planned alone and written together.
+    async handleBatch(events, tx) {
+      const now = platform.clock.now();
+      if (events.some((event) => event.type === CHAT_EVENTS.messageSent.type)) {
+        for (const event of events) await record(tx, [{ event, planned: await withoutChatNoise(deps, tx, plan(event), now) }], now);
+        return;
       }
-      // The rows commit when this returns; the delivery worker (kicked with a short delay) pushes frames and sends Slack.
-      if (inserted.length > 0) deps.wake();
+      await record(tx, events.map((event) => ({ event, planned: plan(event) })), now);
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { IdentityApi } from '../../identity/contract.ts';
+import type { IdentityApi, UserSummary } from '../../identity/contract.ts';
 import type { NotificationRow } from '../db/notifications.repo.ts';
 import { renderNotification, type NotificationData } from '../domain/templates.ts';
 import type { NotificationView } from './schemas.ts';
@@ -22,7 +22,11 @@ export function textData(data: NotificationData, nameOf: NameOf): NotificationDa
 /** Names of `ids` from identity, one call; withdrawn accounts are left out. */
 export async function lookUpNames(identity: Pick<IdentityApi, 'findUsers'>, ids: readonly string[]): Promise<NameOf> {
   const unique = [...new Set(ids)];
-  const users = unique.length === 0 ? [] : await identity.findUsers(unique);
+  return namesOf(unique.length === 0 ? [] : await identity.findUsers(unique));
+}
+
+/** Names from users already looked up; withdrawn accounts are left out. */
+export function namesOf(users: readonly Pick<UserSummary, 'id' | 'name' | 'status'>[]): NameOf {
   const names = new Map(users.filter((u) => u.status !== 'WITHDRAWN').map((u) => [u.id, u.name]));
   return (id) => names.get(id);
 }

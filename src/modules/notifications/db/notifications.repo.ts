@@ -105,20 +105,21 @@ export async function markAllRead(db: Executor, userId: string, at: Date): Promi
   return Number(result.numUpdatedRows);
 }
 
-/** Claims notifications whose real-time frame has not gone out, marking them pushed (one replica each). */
-export async function claimUnpushed(tx: Executor, now: Date, limit: number): Promise<NotificationRow[]> {
-  const rows = await q(tx)
-    .selectFrom('notifications.notifications')
-    .selectAll()
-    .where('pushed_at', 'is', null)
-    .orderBy('created_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
+/**
+ * Claims notifications whose real-time frame has not gone out, marking them pushed (one replica each). One
+ * statement (no transaction needed): the rows are locked, skipped by other replicas and marked together.
+ */
+export async function claimUnpushed(db: Executor, now: Date, limit: number): Promise<NotificationRow[]> {
+  const rows = await q(db)
+    .updateTable('notifications.notifications')
+    .set({ pushed_at: now })
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('notifications.notifications').select('id').where('pushed_at', 'is', null).orderBy('created_at').limit(limit).forUpdate().skipLocked(),
+    )
+    .returningAll()
     .execute();
-  if (rows.length === 0) return [];
-  await q(tx).updateTable('notifications.notifications').set({ pushed_at: now }).where('id', 'in', rows.map((r) => r.id)).execute();
-  return rows;
+  // RETURNING follows no order: oldest first, as claimed.
+  return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
 }
 
 export interface ClaimedDelivery {

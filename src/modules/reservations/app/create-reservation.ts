@@ -2,14 +2,14 @@ import { pgConstraint, pgErrorCode } from '../../../platform/db/database.ts';
 import { conflict, invalid, type FieldError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { kstYear } from '../../../platform/kst.ts';
-import { insertReservation, lockCaregiverSchedule, OVERLAP_CONSTRAINT, type NewReservation } from '../db/reservations.repo.ts';
+import { insertReservationLocked, OVERLAP_CONSTRAINT, type NewReservation } from '../db/reservations.repo.ts';
 import { requestExpiresAt } from '../domain/deadlines.ts';
 import type { Location, Patient } from '../domain/reservation.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { requested } from './events.ts';
 import { bookableCaregiver, bookingTimes, priceFor } from './get-quote.ts';
 import { text } from './transition.ts';
-import { encryptHealth, toView, type ReservationView } from './view.ts';
+import { encryptHealth, healthOf, toView, type ReservationView } from './view.ts';
 import type { CreateReservationInput } from './schemas.ts';
 
 export type { CreateReservationInput };
@@ -97,16 +97,13 @@ export function makeCreateReservation(deps: ReservationsDeps) {
       created_at: now,
       updated_at: now,
     };
-    await platform.transact(async (tx, emit) => {
-      await lockCaregiverSchedule(tx, row.caregiver_id);
-      await insertReservation(tx, row);
-      emit(requested(row));
-    }).catch((error: unknown) => {
+    // One statement: the caregiver's schedule lock, the insert and the outbox row (one round trip).
+    await platform.transact.oneStatement((db) => insertReservationLocked(db, row), [requested(row)]).catch((error: unknown) => {
       if (pgErrorCode(error) === '23P01' && pgConstraint(error) === OVERLAP_CONSTRAINT) {
         throw conflict('RESERVATION_OVERLAP', 'The caregiver already has a reservation at an overlapping time');
       }
       throw error;
     });
-    return toView(row, platform.cipher, deps.settings);
+    return toView(row, platform.cipher, deps.settings, healthOf(patient.patient));
   };
 }

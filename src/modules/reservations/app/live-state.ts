@@ -1,7 +1,7 @@
 import { defineConsumer, type EventConsumer } from '../../../platform/events/event.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { ACTIVE_STATUSES, RESERVATION_STATUS_EVENTS } from '../contract.ts';
-import { findReservation, listInStatuses, type ReservationRow } from '../db/reservations.repo.ts';
+import { findReservation, findReservations, listInStatuses, type ReservationRow } from '../db/reservations.repo.ts';
 import { isActive } from '../domain/transitions.ts';
 import type { ReservationsDeps } from './deps.ts';
 import { createLiveList, type LiveList } from './live-cache.ts';
@@ -86,15 +86,24 @@ export function makeLiveState({ platform }: ReservationsDeps) {
    * Applies the reservation's current state (read from the database, so the order events arrive in does
    * not matter) to both lists it may be in. Throws when a list stays locked: the bus retries.
    */
+  async function applyRow(row: ReservationRow): Promise<void> {
+    await pending.apply(keys.pending(row.caregiver_user_id), row.id, row.status === 'REQUESTED' ? pendingEntry(row) : undefined);
+    await active.apply(keys.active(row.guardian_id), row.id, isActive(row.status) ? liveEntry(row) : undefined);
+  }
+
   const consumer: EventConsumer = defineConsumer({
     name: 'reservations.live-state',
     events: RESERVATION_STATUS_EVENTS,
+    // Writes only the cache, from the row as it is now: idempotent, so no inbox transaction per event.
+    inbox: false,
+    // The events of one relay batch together: their rows in one query (the current rows, so the same effect).
+    batch: true,
     async handle(event, tx) {
-      const { reservationId } = event.payload;
-      const row = await findReservation(tx, reservationId);
-      if (!row) return;
-      await pending.apply(keys.pending(row.caregiver_user_id), row.id, row.status === 'REQUESTED' ? pendingEntry(row) : undefined);
-      await active.apply(keys.active(row.guardian_id), row.id, isActive(row.status) ? liveEntry(row) : undefined);
+      const row = await findReservation(tx, event.payload.reservationId);
+      if (row) await applyRow(row);
+    },
+    async handleBatch(events, tx) {
+      for (const row of await findReservations(tx, events.map((event) => event.payload.reservationId))) await applyRow(row);
     },
   });
 

@@ -19,9 +19,13 @@ export function roleOf(row: Pick<ReservationRow, 'guardian_id' | 'caregiver_user
   return undefined;
 }
 
+/** The health details as stored (encrypted) and read back. */
+export function healthOf(health: PatientHealth): PatientHealth {
+  return { conditions: health.conditions, ...(health.notes !== undefined ? { notes: health.notes } : {}) };
+}
+
 export function encryptHealth(cipher: FieldCipher, reservationId: string, health: PatientHealth): string {
-  const plain: PatientHealth = { conditions: health.conditions, ...(health.notes !== undefined ? { notes: health.notes } : {}) };
-  return cipher.encrypt(JSON.stringify(plain), reservationId);
+  return cipher.encrypt(JSON.stringify(healthOf(health)), reservationId);
 }
 
 /** Decrypts the patient's health details (erased after a withdrawal: no conditions, no notes). */
@@ -76,8 +80,14 @@ export function toAdminView(row: ReservationRow): Omit<AdminReservationView, 'gu
  * The reservation for one of its participants or an admin: the only people who may see it at all, and so
  * the only ones the patient's health details (decrypted here) are ever shown to.
  */
-export function toView(row: ReservationRow, cipher: FieldCipher, times: Pick<TimeSettings, 'checkinOpensBeforeMs'>): ReservationView {
-  const health = decryptHealth(cipher, row);
+export function toView(
+  row: ReservationRow,
+  cipher: FieldCipher,
+  times: Pick<TimeSettings, 'checkinOpensBeforeMs'>,
+  /** The details in the clear when the caller just encrypted them (a new reservation): no decrypting back. */
+  knownHealth?: PatientHealth,
+): ReservationView {
+  const health = knownHealth ?? decryptHealth(cipher, row);
   const { patient, ...rest } = toAdminView(row);
   return {
     ...rest,

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Compilable, type QueryCreator, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { newestFirst, typed } from '../../../platform/db/repository.ts';
 import type { AdminListFilter, PageRequest } from '../../../platform/paging.ts';
@@ -84,19 +84,23 @@ function encode<T extends { location?: Location; quote?: QuoteView }>(row: T) {
   };
 }
 
-/** Throws the database's 23P01 (reservations_no_overlap) when the caregiver's time is taken. */
 /**
- * Queues bookings of one caregiver behind each other until commit. The exclusion constraint alone keeps
- * the schedule free of overlaps, but concurrent inserts that collide on it wait on each other's index
- * entries and PostgreSQL resolves that as a deadlock after a second; behind this lock the second
- * booking simply finds the first one committed and fails with 23P01 at once.
+ * The booking as one statement (for platform.transact.oneStatement); throws the database's 23P01
+ * (reservations_no_overlap) when the caregiver's time is taken. It first takes a transaction-scoped
+ * advisory lock on the caregiver's schedule, which queues bookings of one caregiver behind each other
+ * until commit: the exclusion constraint alone keeps the schedule free of overlaps, but concurrent inserts
+ * that collide on it wait on each other's index entries and PostgreSQL resolves that as a deadlock after
+ * a second; behind the lock the second booking finds the first one committed and fails with 23P01 at once.
+ * The lock sits in a scalar subquery giving caregiver_id, so PostgreSQL takes it while it forms the row,
+ * before the row is inserted and checked against the constraint.
  */
-export async function lockCaregiverSchedule(db: Executor, caregiverId: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`reservations:caregiver:${caregiverId}`}, 0))`.execute(db);
-}
-
-export async function insertReservation(db: Executor, row: NewReservation): Promise<void> {
-  await q(db).insertInto('reservations.reservations').values(encode(row) as never).execute();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function insertReservationLocked(db: QueryCreator<any>, row: NewReservation): Compilable {
+  const lockKey = `reservations:caregiver:${row.caregiver_id}`;
+  const caregiverId = sql`(SELECT ${row.caregiver_id}::uuid FROM (SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))) AS schedule_lock)`;
+  return (db as QueryCreator<ReservationsTables>)
+    .insertInto('reservations.reservations')
+    .values({ ...encode(row), caregiver_id: caregiverId } as never);
 }
 
 /** `forUpdate` locks the row until the transaction ends: every transition reads, decides and writes under it. */
@@ -105,6 +109,13 @@ export async function findReservation(db: Executor, id: string, options: { forUp
   let query = q(db).selectFrom('reservations.reservations').select(COLUMNS).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** Several reservations by id, in no particular order; unknown or malformed ids are skipped. */
+export async function findReservations(db: Executor, ids: readonly string[]): Promise<ReservationRow[]> {
+  const valid = [...new Set(ids)].filter(isUuid);
+  if (valid.length === 0) return [];
+  return q(db).selectFrom('reservations.reservations').select(COLUMNS).where('id', 'in', valid).execute();
 }
 
 export async function updateReservation(db: Executor, id: string, changes: ReservationChanges): Promise<ReservationRow> {

@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { PREPARED_STATEMENTS } from '../../src/platform/db/database.ts';
+import { databaseKinds, openTestDatabase } from '../support/database.ts';
+
+// Database.prepared (the caregiver search's hot statement): same rows as the unnamed query; on PostgreSQL the
+// statement stays prepared on the connection, and a process prepares at most PREPARED_STATEMENTS texts.
+describe.each(databaseKinds())('prepared statements on %s', (kind) => {
+  it('answers what the same query answers unprepared', async () => {
+    const database = await openTestDatabase(kind);
+    try {
+      const query = sql<{ n: number; s: string }>`SELECT ${sql.lit(2)}::int + ${3}::int AS n, ${"it's"}::text AS s`.compile(database.db);
+      expect(await database.prepared(query)).toEqual((await database.db.executeQuery(query)).rows);
+      expect(await database.prepared(query)).toEqual([{ n: 5, s: "it's" }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it.runIf(kind === 'postgres')('keeps each text prepared on the connection, up to the limit', async () => {
+    const database = await openTestDatabase(kind);
+    try {
+      // Calls one after another reuse the pool's one idle connection.
+      for (let i = 0; i <= PREPARED_STATEMENTS; i++) await database.prepared(sql`SELECT ${sql.lit(i)}::int AS n, ${i}::int AS m`.compile(database.db));
+      const kept = await database.prepared(sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.compile(database.db));
+      expect(kept).toHaveLength(PREPARED_STATEMENTS);
+      expect(kept.map((row) => row.statement)).toContain('SELECT 0::int AS n, $1::int AS m');
+      expect(kept.map((row) => row.statement)).not.toContain(`SELECT ${PREPARED_STATEMENTS}::int AS n, $1::int AS m`);
+    } finally {
+      await database.close();
+    }
+  });
+});
