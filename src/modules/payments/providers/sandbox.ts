@@ -61,11 +61,17 @@ export function createSandboxProvider(options: { clock: Clock; store?: SandboxSt
   const { clock } = options;
   const store = options.store ?? createMemorySandboxStore();
 
-  // Every change runs one after another, so two confirms racing cannot both see IN_PROGRESS.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serialized<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
+  // Changes to one order run one after another, so two confirms racing cannot both see IN_PROGRESS and a
+  // checkout cannot slip in beside a confirm of the same order. Different orders never wait for each other
+  // (one queue for all of them stalled every checkout behind a slow store under load).
+  const queues = new Map<string, Promise<unknown>>();
+  function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    const tail = run.catch(() => undefined);
+    queues.set(key, tail);
+    void tail.then(() => {
+      if (queues.get(key) === tail) queues.delete(key);
+    });
     return run;
   }
 
@@ -82,8 +88,14 @@ export function createSandboxProvider(options: { clock: Clock; store?: SandboxSt
   }
 
   /** Applies a rule once per Idempotency-Key: a repeat gets the first answer, success or refusal. */
-  function idempotent(path: string, idempotencyKey: string, operation: ProviderOperation, apply: () => Promise<RuleResult>): Promise<ProviderPayment> {
-    return serialized(async () => {
+  function idempotent(
+    lockKey: string,
+    path: string,
+    idempotencyKey: string,
+    operation: ProviderOperation,
+    apply: () => Promise<RuleResult>,
+  ): Promise<ProviderPayment> {
+    return serialized(lockKey, async () => {
       const scope = idempotencyKey ? idempotencyKeyOf(idempotencyKey, path) : undefined;
       const replay = scope ? await store.get(scope) : undefined;
       if (replay !== undefined) return settle(JSON.parse(replay) as Stored, operation);
@@ -104,7 +116,7 @@ export function createSandboxProvider(options: { clock: Clock; store?: SandboxSt
       const { orderId } = input;
       if (input.outcome === 'cancel') return { code: 'PAY_PROCESS_CANCELED', message: '사용자에 의해 결제가 취소되었습니다.', orderId };
       if (input.outcome === 'fail') return { code: 'REJECT_CARD_COMPANY', message: '결제 승인이 거절되었습니다.', orderId };
-      return serialized(async (): Promise<SandboxCheckoutResult> => {
+      return serialized(orderKeyOf(orderId), async (): Promise<SandboxCheckoutResult> => {
         const earlierKey = await store.get(orderKeyOf(orderId));
         const earlier = earlierKey === undefined ? undefined : await load(earlierKey);
         // A payer may retry in the widget (a new paymentKey each time), but an order paid once stays paid.
@@ -119,7 +131,7 @@ export function createSandboxProvider(options: { clock: Clock; store?: SandboxSt
     },
 
     confirm(input: ConfirmInput) {
-      return idempotent('/v1/payments/confirm', input.idempotencyKey, 'confirm', async () =>
+      return idempotent(orderKeyOf(input.orderId), '/v1/payments/confirm', input.idempotencyKey, 'confirm', async () =>
         confirmRule(await load(input.paymentKey), input, clock.now()),
       );
     },
@@ -136,7 +148,7 @@ export function createSandboxProvider(options: { clock: Clock; store?: SandboxSt
     },
 
     cancel(input: CancelInput) {
-      return idempotent(`/v1/payments/${input.paymentKey}/cancel`, input.idempotencyKey, 'cancel', async () =>
+      return idempotent(paymentKeyOf(input.paymentKey), `/v1/payments/${input.paymentKey}/cancel`, input.idempotencyKey, 'cancel', async () =>
         cancelRule(await load(input.paymentKey), { ...input, transactionKey: randomBytes(16).toString('hex').toUpperCase() }, clock.now()),
       );
     },
