@@ -5,12 +5,12 @@ import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, ty
 import { messagesFor, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, menuLink, onPage, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD } from './support/api.ts';
 
 // Issue 13 item 10 in Chromium (ko): the admin lists name people instead of showing ids, find them by name,
 // email or phone; the reservation detail shows the guardian's phone; at 1280 px no table is cut off (and on
 // a phone the table scrolls inside its own focusable region); the certificate opens large and zooms.
 
-const PASSWORD = 'correct horse battery staple';
 const HOUR = 3_600_000;
 const kst = (at: number) => `${new Date(at + 9 * HOUR).toISOString().slice(0, 19)}+09:00`;
 
@@ -54,19 +54,7 @@ describeInBrowser('admin lists with names in Chromium (ko: desktop 1280 px and p
   };
   let reservationId = '';
 
-  async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string; form?: FormData } = {}): Promise<T> {
-    const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method: options.method ?? (options.body || options.form ? 'POST' : 'GET'),
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      ...(options.body ? { body: JSON.stringify(options.body) } : options.form ? { body: options.form } : {}),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-  async function signUp(role: string, person: { name: string; email: string; phone?: string }, extra: Record<string, string> = {}): Promise<string> {
-    await callApi('/auth/signup', { body: { email: person.email, password: PASSWORD, name: person.name, role, ...(person.phone ? { phone: person.phone } : {}), ...extra } });
-    return (await callApi<{ accessToken: string }>('/auth/login', { body: { email: person.email, password: PASSWORD } })).accessToken;
-  }
+  const { call: callApi, signUp } = e2eApi(() => server!.baseUrl);
   const profileBody = (name: string) => ({
     displayName: name,
     gender: 'FEMALE',
@@ -84,9 +72,9 @@ describeInBrowser('admin lists with names in Chromium (ko: desktop 1280 px and p
   beforeAll(async () => {
     m = await messagesFor('ko', ['common', 'auth', 'admin']);
     server = await startE2EServer();
-    const familyToken = await signUp('GUARDIAN', people.family);
-    const caregiverToken = await signUp('CAREGIVER', people.caregiver);
-    const adminToken = await signUp('ADMIN', people.admin, { adminSecret: server.adminSecret });
+    const familyToken = await signUp('GUARDIAN', people.family.name, people.family.email, { phone: people.family.phone });
+    const caregiverToken = await signUp('CAREGIVER', people.caregiver.name, people.caregiver.email);
+    const adminToken = await signUp('ADMIN', people.admin.name, people.admin.email, { adminSecret: server.adminSecret });
     const profile = await callApi<{ id: string }>('/caregivers', { token: caregiverToken, body: profileBody(people.caregiver.name) });
     await callApi(`/admin/caregivers/${profile.id}/approve`, { method: 'POST', token: adminToken });
     const start = Math.ceil((Date.now() + 3 * 24 * HOUR) / HOUR) * HOUR;
@@ -111,7 +99,7 @@ describeInBrowser('admin lists with names in Chromium (ko: desktop 1280 px and p
     });
     await callApi('/payments/confirm', { token: familyToken, body: paid });
     // A caregiver waiting for review, with a certificate scan.
-    const pendingToken = await signUp('CAREGIVER', people.pending);
+    const pendingToken = await signUp('CAREGIVER', people.pending.name, people.pending.email);
     await callApi('/caregivers', { token: pendingToken, body: profileBody(people.pending.name) });
     const form = new FormData();
     form.append('kind', 'CERTIFICATE');

@@ -4,13 +4,13 @@ import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, ty
 import { messagesFor, type Locale, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, link, onPage, switchLanguage, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD } from './support/api.ts';
 
 // What users of Korean care apps expect (issue 13, "Also expected"): the guided request from the family home
 // (condition -> place -> dates -> results, one question per screen, progress, back), age band / nationality /
 // languages on caregiver cards and the profile page, the 고객센터 page with the legal texts linked from the
 // footer, and the separate sign-up consents with "모두 동의". The caregiver is made through the API.
 
-const PASSWORD = 'correct horse battery staple';
 const RUNS: readonly (readonly [Locale, Device])[] = [
   ['ko', 'phone'],
   ['en', 'phone'],
@@ -30,20 +30,7 @@ describeInBrowser('care app basics in Chromium', { timeout: 60_000 }, () => {
   const caregiverName = `응우옌 티 ${Math.floor(1000 + Math.random() * 9000)}`;
   const decade = Math.floor((Number(new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 4)) - 1971) / 10) * 10;
 
-  async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method: options.method ?? (options.body ? 'POST' : 'GET'),
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  async function signUp(role: string, name: string, email: string, extra: Record<string, string> = {}): Promise<string> {
-    await callApi('/auth/signup', { body: { email, password: PASSWORD, name, role, ...extra } });
-    return (await callApi<{ accessToken: string }>('/auth/login', { body: { email, password: PASSWORD } })).accessToken;
-  }
+  const { call: callApi, signUp } = e2eApi(() => server.baseUrl);
 
   beforeAll(async () => {
     ko = await messagesFor('ko');

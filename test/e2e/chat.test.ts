@@ -6,14 +6,13 @@ import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, type Actor, ty
 import { messagesFor, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, link, menuLink, onPage, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD } from './support/api.ts';
 
 // Chat with translation and the "describe who you need" box, on a phone (390x844), in Korean. The server
 // runs with AI_PROVIDER=gemini against the local Gemini stand-in (test/fakes/gemini-server.ts): it reads
 // the family's sentence into filters, and translates the family's Korean for the caregiver, whose
 // preferredLanguage is Chinese. The accounts and the approved profile are made through the API (the
 // journey suite covers those screens); everything after is the screens only, two browser contexts.
-
-const PASSWORD = 'correct horse battery staple';
 
 describeInBrowser('chat and the describe box in Chromium (ko, phone)', { timeout: 60_000 }, () => {
   let server: E2EServer | undefined;
@@ -30,20 +29,7 @@ describeInBrowser('chat and the describe box in Chromium (ko, phone)', { timeout
   };
   let caregiverId = '';
 
-  async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-    const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method: options.method ?? (options.body ? 'POST' : 'GET'),
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  async function signUp(role: string, name: string, email: string, extra: Record<string, string> = {}): Promise<string> {
-    await callApi('/auth/signup', { body: { email, password: PASSWORD, name, role, ...extra } });
-    return (await callApi<{ accessToken: string }>('/auth/login', { body: { email, password: PASSWORD } })).accessToken;
-  }
+  const { call: callApi, signUp } = e2eApi(() => server!.baseUrl);
 
   beforeAll(async () => {
     m = await messagesFor('ko');

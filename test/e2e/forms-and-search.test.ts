@@ -7,6 +7,7 @@ import { seoulInputIn } from './support/journey-data.ts';
 import { messagesFor, type Locale, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, onPage, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD } from './support/api.ts';
 
 // Issue 13 items 1-3: validation messages in the reader's language (client checks first, the server's
 // errors mapped from keyword/params or known rules), an error summary with focus on the first invalid field
@@ -14,7 +15,6 @@ import { button, field, onPage, waitForText } from './support/ui.ts';
 // results scrolled to and announced, the query in the URL (back/forward), an end before the start as a field
 // error. Runs: Korean on a phone, English on a desktop. Accounts and the approved profile through the API.
 
-const PASSWORD = 'correct horse battery staple';
 /** The region picker's labels (ui/regions.tsx keeps them inline). */
 const REGION_LABELS = { ko: { sido: '시·도', sigungu: '시·군·구' }, en: { sido: 'Province / city', sigungu: 'District' } } as const;
 // This suite's own message bundles, loaded at run time like support/messages.ts does (the web's JSX settings
@@ -59,25 +59,7 @@ for (const { locale, device } of RUNS) {
     const caregiverName = `김정숙 ${n}`;
     let caregiverId = '';
 
-    async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-      const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-        method: options.method ?? (options.body ? 'POST' : 'GET'),
-        headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-        ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    }
-
-    async function signUp(role: string, name: string, address: string, extra: Record<string, unknown> = {}): Promise<string> {
-      const consents = { terms: true, privacy: true, ...(role === 'CAREGIVER' ? { sensitive: true } : {}) };
-      await callApi('/auth/signup', { body: { email: address, password: PASSWORD, name, role, consents, ...extra } }).catch(async (error: Error) => {
-        // Servers without signup consents refuse the field: sign up without it.
-        if (!/consents/.test(error.message)) throw error;
-        await callApi('/auth/signup', { body: { email: address, password: PASSWORD, name, role, ...extra } });
-      });
-      return (await callApi<{ accessToken: string }>('/auth/login', { body: { email: address, password: PASSWORD } })).accessToken;
-    }
+    const { call: callApi, signUp } = e2eApi(() => server!.baseUrl);
 
     beforeAll(async () => {
       m = await messagesFor(locale);

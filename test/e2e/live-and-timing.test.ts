@@ -6,6 +6,7 @@ import { closeBrowser, describeInBrowser, openRun, RESULTS_DIR, stepsOfOneRun, t
 import { messagesFor, type Locale, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, header, link, onPage, openMenu, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD, until } from './support/api.ts';
 
 // Issue 13 items 4, 5, 8, 9 and 14, in Korean on a phone and in English on a desktop:
 // - one live connection per tab (the bell counts 1 for 1 notification);
@@ -16,7 +17,6 @@ import { button, field, header, link, onPage, openMenu, waitForText } from './su
 // - how long logged-in pages take to show their heading and content (p50/p95, a benchmark: written to
 //   test-results/e2e/<run>/timings.json and reported in bench/README.md; nothing is asserted on time).
 
-const PASSWORD = 'correct horse battery staple';
 const HOUR = 3_600_000;
 /** The e2e server's CHECKIN_OPENS_BEFORE (support/server.ts). */
 const CHECKIN_OPENS_BEFORE = 3 * HOUR;
@@ -35,30 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-  const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-    method: options.method ?? (options.body ? 'POST' : 'GET'),
-    headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-    ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const logInApi = async (email: string) => (await callApi<{ accessToken: string }>('/auth/login', { body: { email, password: PASSWORD } })).accessToken;
-
-async function signUpApi(role: string, name: string, email: string, extra: Record<string, unknown> = {}): Promise<string> {
-  await callApi('/auth/signup', { body: { email, password: PASSWORD, name, role, ...extra } });
-  return logInApi(email);
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const { call: callApi, logIn: logInApi, signUp: signUpApi } = e2eApi(() => server!.baseUrl);
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 

@@ -4,13 +4,13 @@ import { closeBrowser, describeInBrowser, openRun, type BrowserRun } from './sup
 import { messagesFor, type Locale, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, onPage, switchLanguage, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD, until } from './support/api.ts';
 
 // Issue 13 items 6, 7, 11, 12: notifications name the other party (in the language on screen), the
 // caregiver sees what they earn and, once paid, the family's contact; Korean wording (1968년생, 결제하기 on
 // top with the deadline after acceptance, 예약이 확정되었습니다 after payment); English region names.
 // Korean on a phone and English on a desktop; the booking is made through the API.
 
-const PASSWORD = 'correct horse battery staple';
 const HOUR = 3_600_000;
 const kst = (at: number) => `${new Date(at + 9 * HOUR).toISOString().slice(0, 19)}+09:00`;
 
@@ -23,27 +23,7 @@ describeInBrowser('parties and wording in Chromium (ko phone, en desktop)', { ti
   let server: E2EServer | undefined;
   const runs: BrowserRun[] = [];
 
-  async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-    const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method: options.method ?? (options.body ? 'POST' : 'GET'),
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-  const logInApi = async (email: string) => (await callApi<{ accessToken: string }>('/auth/login', { body: { email, password: PASSWORD } })).accessToken;
-  async function signUp(role: string, name: string, email: string, extra: Record<string, string> = {}): Promise<string> {
-    await callApi('/auth/signup', { body: { email, password: PASSWORD, name, role, preferredLanguage: 'ko', ...extra } });
-    return logInApi(email);
-  }
-  async function until(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-    const deadline = Date.now() + timeout;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
+  const { call: callApi, signUp } = e2eApi(() => server!.baseUrl);
 
   beforeAll(async () => {
     server = await startE2EServer({});

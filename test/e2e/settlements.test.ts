@@ -7,6 +7,7 @@ import { closeBrowser, describeInBrowser, openRun, stepsOfOneRun, watchRun, type
 import { messagesFor, type Messages } from './support/messages.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
 import { button, field, menuLink, onPage, waitForText } from './support/ui.ts';
+import { e2eApi, PASSWORD, until } from './support/api.ts';
 
 // Caregiver payouts in Korean: an admin on a desktop previews and runs the settlement of last week, opens
 // it and records the bank transfer; the caregiver, on a phone, finds it paid on the earnings page.
@@ -15,7 +16,6 @@ import { button, field, menuLink, onPage, waitForText } from './support/ui.ts';
 // family books and pays and the caregiver checks in and out (Wednesday of last week, Seoul time), then
 // catches up before anyone opens a browser, so the admin's default period (last Monday to Monday) holds it.
 
-const PASSWORD = 'correct horse battery staple';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -48,30 +48,7 @@ describeInBrowser('settlements in Chromium (ko: admin on a desktop, caregiver on
   let netAmount = 0;
   let settlementId = '';
 
-  async function callApi<T>(path: string, options: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-    const response = await fetch(`${server!.baseUrl}/api/v1${path}`, {
-      method: options.method ?? (options.body ? 'POST' : 'GET'),
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  const logInApi = async (email: string) => (await callApi<{ accessToken: string }>('/auth/login', { body: { email, password: PASSWORD } })).accessToken;
-
-  async function signUp(role: string, name: string, email: string, extra: Record<string, string> = {}): Promise<string> {
-    await callApi('/auth/signup', { body: { email, password: PASSWORD, name, role, ...extra } });
-    return logInApi(email);
-  }
-
-  async function until(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-    const deadline = Date.now() + timeout;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
+  const { call: callApi, logIn: logInApi, signUp } = e2eApi(() => server!.baseUrl);
 
   beforeAll(async () => {
     m = await messagesFor('ko', ['common', 'auth', 'caregiver', 'admin']);

@@ -1607,7 +1607,7 @@ export interface paths {
         };
         /**
          * A caregiver profile
-         * @description APPROVED profiles for anyone (certificate numbers masked); the owner and admins also see other statuses, full certificate numbers, the rejection reason and the documents. Anything else: 404.
+         * @description APPROVED profiles for anyone (certificate numbers masked); the owner and admins also see other statuses, full certificate numbers, the rejection reason and the documents (an admin's read is written to the audit log as caregiver.profile.read). Anything else: 404.
          *
          *     **Who:** anyone.
          */
@@ -5651,7 +5651,7 @@ export interface paths {
         };
         /**
          * The audit log (admin)
-         * @description Who did or read what, newest first: every admin action (caregiver reviews, suspensions, cancellations, settlement runs and payouts, user detail reads) and every read of sensitive data (documents, patient details, chat rooms). Filters: `actorId`, `action` (exact, or a prefix ending in '.' such as `user.`), `resourceType`, `resourceId`, [`from`, `to`). Reading the log is not itself audited (each read would add to what it reads).
+         * @description Who did or read what, newest first: every admin action (caregiver reviews, suspensions, cancellations, settlement runs and payouts, user detail reads) and every read of sensitive data (documents, full caregiver profiles, patient details, chat rooms). Filters: `actorId`, `action` (exact, or a prefix ending in '.' such as `user.`), `resourceType`, `resourceId`, [`from`, `to`). Reading the log is not itself audited (each read would add to what it reads).
          *
          *     **Who:** ADMIN.
          */

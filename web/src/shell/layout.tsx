@@ -112,6 +112,8 @@ export function Layout({ children }: { children: ReactNode }) {
               {(!role || role === 'GUARDIAN') && <NavLink to="/">{m.nav.home}</NavLink>}
               {role === 'GUARDIAN' && <NavLink to="/reservations">{m.nav.myReservations}</NavLink>}
               {role === 'GUARDIAN' && <NavLink to="/chat">{m.nav.chat}</NavLink>}
+              {/* Families (and visitors) look for 고객센터 in the menu; the footer has it for every role. */}
+              {(!role || role === 'GUARDIAN') && <NavLink to="/help">{m.footer.help}</NavLink>}
               {role === 'CAREGIVER' && (
                 <>
                   <NavLink to="/caregiver">{m.nav.caregiverHome}</NavLink>
