@@ -97,12 +97,21 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
       try {
         await admin.createTopics({ topics: create, partitions, replicas: 1 });
       } catch (error) {
-        // Another replica may have created some of them in between: fine if they exist now.
-        const now = new Set(await admin.listTopics());
-        if (create.some((topic) => !now.has(topic))) throw error;
+        // Another replica or service may have created some of them in between ("already exists"): fine once
+        // they all exist, which the metadata we read may show only a moment later.
+        if (!(await allExist(create))) throw error;
       }
     }
     for (const topic of missing) known.add(topic);
+  }
+
+  async function allExist(topics: readonly string[]): Promise<boolean> {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const now = new Set(await admin.listTopics());
+      if (topics.every((topic) => now.has(topic))) return true;
+      await sleep(200);
+    }
+    return false;
   }
 
   async function handleMessage(consumer: EventConsumer, group: string, message: Message<string, string, string, string>): Promise<void> {
