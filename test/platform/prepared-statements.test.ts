@@ -17,7 +17,8 @@ describe.each(databaseKinds())('prepared statements on %s', (kind) => {
     }
   });
 
-  it.runIf(kind === 'postgres')('keeps each text prepared on the connection, up to the limit', async () => {
+  // Connections and their prepared statements exist on PostgreSQL only (PGlite runs the text as a query).
+  if (kind === 'postgres') it('keeps each text prepared on the connection, up to the limit', async () => {
     const database = await openTestDatabase(kind);
     try {
       // Calls one after another reuse the pool's one idle connection.

@@ -155,7 +155,8 @@ describe.each(databaseKinds())('outbox and relay on %s', (kind) => {
     expect((await outboxRows(database)).every((row) => row.published_at !== null)).toBe(true);
   });
 
-  it.skipIf(kind === 'pglite')('publishes nothing while another session holds the relay lock, then everything', async () => {
+  // Another session exists only on PostgreSQL: the case is registered there alone (no skipped test on PGlite).
+  if (kind !== 'pglite') it('publishes nothing while another session holds the relay lock, then everything', async () => {
     const bus = recordingBus();
     const r = relay(bus);
     await database.db.transaction().execute((tx) => appendToOutbox(tx, [changed('r-1', 1), changed('r-1', 2)], clock));
