@@ -148,7 +148,11 @@ describe.skipIf(!ready)('split services: identity | caregivers | reservations,pa
   it('answers 503 SERVICE_UNAVAILABLE naming caregivers when the caregivers process is down, and keeps its own routes', async () => {
     const caregiversProcess = processes.find((p) => p.name === 'caregivers')!;
     await caregiversProcess.stop();
-    const query = new URLSearchParams({ caregiverId: '00000000-0000-4000-8000-000000000000', serviceType: 'HOSPITAL', rateType: 'HOURLY', startAt: new Date(Date.now() + 72 * H).toISOString(), endAt: new Date(Date.now() + 80 * H).toISOString() });
+    // Whole hours (10:00-18:00 KST, three days ahead): the quote's own time rules never answer first.
+    const day = new Date(Date.now() + 72 * H);
+    const startAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1)).toISOString();
+    const endAt = new Date(new Date(startAt).getTime() + 8 * H).toISOString();
+    const query = new URLSearchParams({ caregiverId: '00000000-0000-4000-8000-000000000000', serviceType: 'HOSPITAL', rateType: 'HOURLY', startAt, endAt });
     const answer = await call(url(PORTS.booking), 'GET', `/api/v1/quotes?${query}`);
     expect(answer.status).toBe(503);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
