@@ -18,6 +18,7 @@ import { ensureWebAssets, WEB_DIST } from './web-assets.ts';
 import { backupCommand, restoreCommand } from './platform/backup/cli.ts';
 import { lockDataDir } from './platform/backup/data-dir-lock.ts';
 import { travellingClock } from './platform/clock.ts';
+import { closeOnSignals } from './platform/shutdown.ts';
 import { collectGarbage } from './platform/memory.ts';
 import { databaseMissing, prepareData, prepareInChild, PREPARE_COMMAND } from './embedded-prepare.ts';
 import { requestedModules, serveSplit, splitProblems } from './split-serve.ts';
@@ -136,26 +137,12 @@ async function serve({ config, modules: settings }: StartupSettings): Promise<vo
   // METRICS_PORT: /metrics on a port of its own (e.g. reachable only from the monitoring network).
   const metricsServer = config.metricsPort ? buildMetricsServer(running.platform.metrics, { token: config.metricsToken, logLevel: config.logLevel }) : undefined;
 
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down: draining HTTP, then closing pools');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    try {
-      await app.close();
-      await metricsServer?.close();
-      await running.close();
-      await dataDirLock?.release();
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  closeOnSignals(logger, 'shutting down: draining HTTP, then closing pools', async () => {
+    await app.close();
+    await metricsServer?.close();
+    await running.close();
+    await dataDirLock?.release();
+  });
 
   await app.listen({ port: config.port, host: config.host });
   if (metricsServer) await metricsServer.listen({ port: config.metricsPort, host: config.host });

@@ -13,6 +13,7 @@ import { createContractClient, type ContractClient } from './platform/remote/con
 import { remoteApi } from './platform/remote/contract.ts';
 import { registerContractServer, type ServedContract } from './platform/remote/contract-server.ts';
 import { resolveSecret } from './platform/secrets.ts';
+import { closeOnSignals } from './platform/shutdown.ts';
 import { MIGRATION_SOURCES } from './modules/migrations.ts';
 import { createModules, MODULE_NAMES, REMOTE_CONTRACTS, type ModuleSettings, type RemoteModuleName, type SplitModules } from './modules/index.ts';
 
@@ -124,26 +125,12 @@ export async function serveSplit({ config, modules: settings }: { config: Config
   registerContractServer(app, { secret: internalSecret, served });
   const metricsServer = config.metricsPort ? buildMetricsServer(running.platform.metrics, { token: config.metricsToken, logLevel: config.logLevel }) : undefined;
 
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down: draining HTTP, then closing pools');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    try {
-      await app.close();
-      await metricsServer?.close();
-      remote.close();
-      await running.close();
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  closeOnSignals(logger, 'shutting down: draining HTTP, then closing pools', async () => {
+    await app.close();
+    await metricsServer?.close();
+    remote.close();
+    await running.close();
+  });
 
   await app.listen({ port: config.port, host: config.host });
   if (metricsServer) await metricsServer.listen({ port: config.metricsPort, host: config.host });

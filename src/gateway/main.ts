@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, type Env } from '../platform/settings.ts';
 import { loggerOptions } from '../platform/observability/logger.ts';
+import { closeOnSignals } from '../platform/shutdown.ts';
 import { ensureWebAssets, WEB_DIST } from '../web-assets.ts';
 import { buildGateway } from './app.ts';
 import { loadGatewaySettings, type GatewayStartup } from './config.ts';
@@ -39,19 +40,10 @@ export async function runGateway(argv: readonly string[], env: Env): Promise<voi
     metricsToken: config.metricsToken,
     webRoot: web ? WEB_DIST : undefined,
   });
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'gateway shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    await app.close().catch(() => undefined);
+  closeOnSignals(logger, 'gateway shutting down', async () => {
+    await app.close().catch(() => undefined); // nothing of its own to lose: stop regardless
     redis?.disconnect();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as { port: number };
   const routes = [...gateway.routes].map(([module, url]) => `${module}=${url.href}`).join(', ');

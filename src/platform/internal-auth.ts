@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ROLES, type AccessTokenVerifier, type Actor } from './access.ts';
 import { AppError, type ErrorKind } from './errors.ts';
 
@@ -25,31 +25,34 @@ export type ActorAssertion =
 
 const keyOf = (secret: string): Uint8Array => new TextEncoder().encode(secret);
 
-export async function signActorAssertion(secret: string, assertion: ActorAssertion, nowMs: number): Promise<string> {
-  return new SignJWT({ ...assertion })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(ACTOR_AUDIENCE)
-    .setIssuedAt(Math.floor(nowMs / 1000))
-    .setExpirationTime(Math.floor(nowMs / 1000) + LIFETIME_SECONDS)
-    .sign(keyOf(secret));
+/** A short-lived HS256 token for one audience: the assertions and the call tokens differ only in that and their claims. */
+function signFor(secret: string, audience: string, claims: Record<string, unknown>, nowMs: number, subject?: string): Promise<string> {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(audience);
+  if (subject !== undefined) jwt.setSubject(subject);
+  const now = Math.floor(nowMs / 1000);
+  return jwt.setIssuedAt(now).setExpirationTime(now + LIFETIME_SECONDS).sign(keyOf(secret));
+}
+
+/** The claims of `token` when it is one of ours for `audience` and still valid, else undefined. */
+async function claimsFor(secret: string, audience: string, token: string, nowMs: number): Promise<JWTPayload | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: new Date(nowMs) });
+    return payload;
+  } catch {
+    return undefined;
+  }
+}
+
+export function signActorAssertion(secret: string, assertion: ActorAssertion, nowMs: number): Promise<string> {
+  return signFor(secret, ACTOR_AUDIENCE, { ...assertion }, nowMs);
 }
 
 /** The assertion in `token`, or undefined when it is not one signed with `secret` (e.g. a user's own token). */
 export async function readActorAssertion(secret: string, token: string, nowMs: number): Promise<ActorAssertion | undefined> {
-  try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
-      issuer: ISSUER,
-      audience: ACTOR_AUDIENCE,
-      algorithms: ['HS256'],
-      currentDate: new Date(nowMs),
-    });
-    if (isActor(payload.actor)) return { actor: payload.actor };
-    if (isRefusal(payload.refused)) return { refused: payload.refused };
-    return undefined;
-  } catch {
-    return undefined;
-  }
+  const payload = await claimsFor(secret, ACTOR_AUDIENCE, token, nowMs);
+  if (isActor(payload?.actor)) return { actor: payload.actor };
+  if (isRefusal(payload?.refused)) return { refused: payload.refused };
+  return undefined;
 }
 
 /**
@@ -66,30 +69,14 @@ export function assertionAwareVerifier(secret: string, direct: AccessTokenVerifi
   };
 }
 
-export async function signInternalCall(secret: string, caller: string, nowMs: number): Promise<string> {
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setSubject(caller)
-    .setAudience(CALL_AUDIENCE)
-    .setIssuedAt(Math.floor(nowMs / 1000))
-    .setExpirationTime(Math.floor(nowMs / 1000) + LIFETIME_SECONDS)
-    .sign(keyOf(secret));
+export function signInternalCall(secret: string, caller: string, nowMs: number): Promise<string> {
+  return signFor(secret, CALL_AUDIENCE, {}, nowMs, caller);
 }
 
 /** The calling process's name when `token` is a valid call token, else undefined. */
 export async function verifyInternalCall(secret: string, token: string, nowMs: number): Promise<string | undefined> {
-  try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
-      issuer: ISSUER,
-      audience: CALL_AUDIENCE,
-      algorithms: ['HS256'],
-      currentDate: new Date(nowMs),
-    });
-    return typeof payload.sub === 'string' ? payload.sub : undefined;
-  } catch {
-    return undefined;
-  }
+  const payload = await claimsFor(secret, CALL_AUDIENCE, token, nowMs);
+  return typeof payload?.sub === 'string' ? payload.sub : undefined;
 }
 
 function isActor(value: unknown): value is Actor {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrl } from '../support/services.ts';
 import { ADMIN_SECRET, call, freshDatabase, killAll, startProcess, tempDir, type Answer, type CareNestProcess } from '../gateway/processes.ts';
+import { profileInput } from '../caregivers/support.ts';
 
 // Issue 14's proof of split mode: the gateway plus three service processes on one PostgreSQL database, Redis and
 // Kafka (topics and groups under a prefix of this run), and the booking journey walked through the gateway only:
@@ -110,19 +111,7 @@ describe.skipIf(!ready)('split mode: the booking journey through the gateway', (
     const profile = ok(
       await call(g, 'POST', '/caregivers', {
         token: caregiver.token,
-        body: {
-          displayName: name,
-          gender: 'FEMALE',
-          birthYear: 1970,
-          careerYears: 10,
-          introduction: '병원 간병 10년 경력의 요양보호사입니다.',
-          certificates: [{ type: 'CARE_WORKER', number: '2019-123456', issuedOn: '2019-05-01' }],
-          regions: [{ sido: '서울', sigungu: '강남' }],
-          serviceTypes: ['HOSPITAL'],
-          languages: ['ko'],
-          hourlyRate: 15_000,
-          dailyRate: 150_000,
-        },
+        body: profileInput({ displayName: name }),
       }),
       201,
       'create profile',
