@@ -63,8 +63,11 @@ describe('Dockerfile', () => {
   });
 
   it('main.ts shuts down on SIGTERM (drain HTTP, close pools, exit)', () => {
+    // main.ts hands its close steps to closeOnSignals (platform/shutdown.ts), which the split service and gateway share.
     const main = readFileSync(join(ROOT, 'src', 'main.ts'), 'utf8');
-    expect(main).toMatch(/process\.on\('SIGTERM'/);
+    const shutdown = readFileSync(join(ROOT, 'src', 'platform', 'shutdown.ts'), 'utf8');
+    expect(shutdown).toMatch(/process\.on\('SIGTERM'/);
+    expect(main).toMatch(/closeOnSignals\(/);
     expect(main).toContain('await app.close()');
   });
 
