@@ -100,7 +100,7 @@ export const MODULE_NAMES: readonly string[] = MODULE_MANIFESTS.map((manifest) =
 /** Split mode (`serve --modules`): the modules this process runs, and the others' contracts over HTTP. */
 export interface SplitModules {
   readonly modules: readonly string[];
-  /** The module's contract client (src/split.ts builds them from MODULE_URLS). */
+  /** The module's contract client (src/split-serve.ts builds them from MODULE_URLS). */
   remote<K extends RemoteModuleName>(name: K): ContractApis[K];
 }
 
