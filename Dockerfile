@@ -13,8 +13,8 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 COPY package.json package-lock.json ./
-# npm ci's postinstall (scripts/prebuild-web.ts) finds no web/ yet and does nothing: web:build below builds it.
-COPY scripts/prebuild-web.ts ./scripts/
+# npm ci's postinstall (scripts/postinstall.ts) finds no web/ yet and does nothing: web:build below builds it.
+COPY scripts/postinstall.ts ./scripts/
 RUN npm ci
 COPY tsconfig.json ./
 COPY src ./src

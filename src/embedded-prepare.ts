@@ -5,6 +5,8 @@ import { pino, type Logger } from 'pino';
 import type { SettingsOf } from './platform/settings.ts';
 import { openPlatform } from './platform/assemble.ts';
 import { lockOwner } from './platform/backup/data-dir-lock.ts';
+import { pgliteDataDir } from './platform/db/database.ts';
+import { copyTemplate } from './platform/db/pglite-template.ts';
 import { travellingClock } from './platform/clock.ts';
 import { loggerOptions } from './platform/observability/logger.ts';
 import { resolveSecret } from './platform/secrets.ts';
@@ -25,7 +27,7 @@ const MAIN = resolve(import.meta.dirname, 'main.ts');
 
 /** Whether DATA_DIR holds no embedded database yet (PostgreSQL writes PG_VERSION first thing in initdb). */
 export async function databaseMissing(dataDir: string): Promise<boolean> {
-  return access(join(dataDir, 'pglite', 'PG_VERSION')).then(
+  return access(join(pgliteDataDir(dataDir), 'PG_VERSION')).then(
     () => false,
     () => true,
   );
@@ -66,6 +68,9 @@ export async function prepareData({ config, modules: settings }: SettingsOf<type
   }, 250).unref();
   const jwtSecret = await resolveSecret(config.jwtSecret, config.dataDir, 'jwt-secret');
   const adminSecret = await resolveSecret(config.adminSignupSecret, config.dataDir, 'admin-signup-secret');
+  // initdb and the migrations were done once at install (`npm ci`): a copy of that database is a second's work.
+  if (await copyTemplate(pgliteDataDir(config.dataDir), MIGRATION_SOURCES)) logger.info('database copied from the install-time template');
+  else logger.info('no install-time database template for these migrations (`npm ci` makes it): running initdb');
   const clock = travellingClock();
   const running = await openPlatform({ config, logger, migrations: MIGRATION_SOURCES, clock });
   try {

@@ -63,13 +63,15 @@ export async function seedDemoData(
   const started = Date.now();
   const admin = await identity.useCases.signup({ email: ADMIN_EMAIL, password: adminPassword, name: '관리자', role: 'ADMIN', adminSecret: options.adminSignupSecret });
   const adminActor: Actor = { userId: admin.id, role: 'ADMIN', tokenId: 'demo-seed', expiresAt: 0 };
-  // Signups at once: their password hashes (argon2, native) run on the thread pool side by side.
-  const guardianIds = (
-    await Promise.all(DEMO_GUARDIANS.map((guardian, i) => identity.useCases.signup({ ...guardian, email: all.guardians[i]!.email, password, role: 'GUARDIAN' })))
-  ).map((user) => user.id);
-  const approved: HistoryPeople['caregivers'][number][] = [];
+  // Families and caregivers share one password: signed up together, it is hashed once (decision 0035).
   const people = demoCaregivers(DEMO_CAREGIVER_COUNT, platform.clock.now().getUTCFullYear());
-  const users = await Promise.all(people.map((person, i) => identity.useCases.signup({ email: all.caregivers[i]!.email, password, name: person.name, role: 'CAREGIVER' })));
+  const accounts = await identity.useCases.signupMany([
+    ...DEMO_GUARDIANS.map((guardian, i) => ({ ...guardian, email: all.guardians[i]!.email, password, role: 'GUARDIAN' as const })),
+    ...people.map((person, i) => ({ email: all.caregivers[i]!.email, password, name: person.name, role: 'CAREGIVER' as const })),
+  ]);
+  const guardianIds = accounts.slice(0, DEMO_GUARDIANS.length).map((user) => user.id);
+  const users = accounts.slice(DEMO_GUARDIANS.length);
+  const approved: HistoryPeople['caregivers'][number][] = [];
   for (const [i, person] of people.entries()) {
     const user = users[i]!;
     const profile = await caregivers.useCases.createProfile(user.id, {

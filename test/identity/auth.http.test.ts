@@ -203,3 +203,28 @@ describe('/users/me', () => {
     expect(again.statusCode).toBe(201);
   });
 });
+
+describe('signupMany (accounts the platform makes together, as the demo does)', () => {
+  const login = async (email: string, password: string) =>
+    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })).statusCode;
+
+  it('makes every account, each with its own password working and no other', async () => {
+    const shared = 'shared horse battery staple';
+    const own = 'another horse battery staple';
+    const bodies = [signupBody({ password: shared }), signupBody({ password: shared, role: 'CAREGIVER' }), signupBody({ password: own })];
+    const users = await t.modules.identity.useCases.signupMany(bodies.map((body) => body as Parameters<typeof t.modules.identity.useCases.signup>[0]));
+    expect(users.map((user) => [user.email, user.role])).toEqual(bodies.map((body) => [body.email, body.role]));
+    expect(await login(bodies[0]!.email as string, shared)).toBe(200);
+    expect(await login(bodies[1]!.email as string, shared)).toBe(200);
+    expect(await login(bodies[2]!.email as string, own)).toBe(200);
+    expect(await login(bodies[2]!.email as string, shared)).toBe(401);
+  });
+
+  it('checks every account first: one weak password makes none', async () => {
+    const bodies = [signupBody(), signupBody({ password: 'short' })];
+    await expect(t.modules.identity.useCases.signupMany(bodies.map((body) => body as Parameters<typeof t.modules.identity.useCases.signup>[0]))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(await t.modules.identity.api.emailRegistered(bodies[0]!.email as string)).toBe(false);
+  });
+});

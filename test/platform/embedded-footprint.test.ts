@@ -10,6 +10,8 @@ import { openPglite } from '../../src/platform/db/database.ts';
 import { webAssetsState } from '../../src/web-assets.ts';
 import { databaseMissing } from '../../src/embedded-prepare.ts';
 import { lockDataDir } from '../../src/platform/backup/data-dir-lock.ts';
+import { makeTemplate } from '../../src/platform/db/pglite-template.ts';
+import { MIGRATION_SOURCES } from '../../src/modules/migrations.ts';
 
 // Embedded start-up (decision 0031): PGlite runs with settings sized for a demo database, and `npm start`
 // rebuilds the web app only when web/dist is missing or older than the web app's sources. A new DATA_DIR is
@@ -95,12 +97,14 @@ describe('a new DATA_DIR prepared in a child process', () => {
     expect(await databaseMissing(dataDir)).toBe(true);
   });
 
-  it('creates and migrates the database for the process that holds DATA_DIR, then exits', async () => {
+  it('creates and migrates the database for the process that holds DATA_DIR from the install-time template, then exits', async () => {
+    await makeTemplate(MIGRATION_SOURCES); // `npm ci` made it already; here it is only checked
     const dataDir = join(scratch, 'locked');
     const lock = await lockDataDir(dataDir, 'server');
     try {
       const result = await prepare(dataDir);
       expect(result.code).toBe(0);
+      expect(result.stdout).toContain('database copied from the install-time template');
       expect(await databaseMissing(dataDir)).toBe(false);
     } finally {
       await lock.release();

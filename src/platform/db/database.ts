@@ -269,7 +269,12 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, 10, options.onPoolError)
-    : openPglite(`${options.dataDir.replace(/\/$/, '')}/pglite`);
+    : openPglite(pgliteDataDir(options.dataDir));
+}
+
+/** Where the embedded database lives in DATA_DIR. */
+export function pgliteDataDir(dataDir: string): string {
+  return `${dataDir.replace(/\/$/, '')}/pglite`;
 }
 
 /** SQLSTATEs after which running the whole transaction again is the standard remedy. */

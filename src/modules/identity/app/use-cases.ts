@@ -4,6 +4,7 @@ import { makeLogout } from './logout.ts';
 import { makeGetMyAccount, makeUpdateMyAccount } from './my-account.ts';
 import { makeRefresh } from './refresh.ts';
 import { makeSignup } from './signup.ts';
+import { makeSignupMany } from './signup-many.ts';
 import { makeVerifyAccessToken } from './verify-access-token.ts';
 import { makeWithdraw } from './withdraw.ts';
 import { makeListUsersForAdmin } from './list-users-for-admin.ts';
@@ -15,6 +16,7 @@ export type IdentityUseCases = ReturnType<typeof makeIdentityUseCases>;
 export function makeIdentityUseCases(deps: IdentityDeps) {
   return {
     signup: makeSignup(deps),
+    signupMany: makeSignupMany(deps),
     login: makeLogin(deps),
     refresh: makeRefresh(deps),
     logout: makeLogout(deps),
