@@ -68,6 +68,12 @@ describe.skipIf(!ready)('gateway in front of split services', () => {
     return { id: String(signup.body.id), token: String(login.body.accessToken) };
   }
 
+  /** gateway_upstream_up per module, from the gateway's /metrics. */
+  async function upstreamUp(): Promise<Record<string, number>> {
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    return Object.fromEntries([...text.matchAll(/^gateway_upstream_up\{module="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  }
+
   async function identityChecksOnB(): Promise<number> {
     const text = await (await fetch(`${B_URL}/metrics`)).text();
     return text
@@ -192,6 +198,8 @@ describe.skipIf(!ready)('gateway in front of split services', () => {
     expect(degraded.body.status).toBe('degraded');
     expect((degraded.body.upstreams as Record<string, { ready: boolean }>).caregivers!.ready).toBe(false);
     expect((degraded.body.upstreams as Record<string, { ready: boolean }>).identity!.ready).toBe(true);
+    // What CareNestGatewayUpstreamDown (deploy/prometheus/rules/alerts.yml) reads.
+    expect(await upstreamUp()).toMatchObject({ caregivers: 0, identity: 1 });
 
     b = await startB();
     // The breaker may still be open for a few seconds after the failures above: wait until it lets a call through.
@@ -202,6 +210,7 @@ describe.skipIf(!ready)('gateway in front of split services', () => {
     }
     expect(back.status).toBe(200);
     expect((await call(gateway.url, 'GET', '/health/ready')).body.status).toBe('ok');
+    expect(await upstreamUp()).toMatchObject({ caregivers: 1, identity: 1 });
   }, 180_000);
 
   it('answers unknown routes 404 problem+json like the app', async () => {
