@@ -49,4 +49,22 @@ describe.each(databaseKinds())('prepared statements on %s', (kind) => {
       await database.close();
     }
   });
+
+  // A booking that loses a race fails with 23P01 by design: that must not cost the pooled connection (pool.query
+  // closes it after any failed query) nor the statements prepared on it.
+  if (kind === 'postgres') it('keeps the connection and its prepared statements after a statement fails in PostgreSQL', async () => {
+    const database = await openTestDatabase(kind);
+    try {
+      const backend = sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.compile(database.db);
+      const [before] = await database.prepared(backend);
+      const failing = sql`SELECT 1 / ${0}::int AS n`.compile(database.db);
+      await expect(database.prepared(failing, { pinned: true })).rejects.toMatchObject({ code: '22012' });
+      await expect(database.prepared(failing, { pinned: true })).rejects.toMatchObject({ code: '22012' });
+      expect(await database.prepared(backend)).toEqual([before]);
+      const kept = await database.prepared(sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.compile(database.db));
+      expect(kept.map((row) => row.statement)).toContain('SELECT 1 / $1::int AS n');
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -266,8 +266,23 @@ function preparedStatements(pool: pg.Pool): Database['prepared'] {
       names.set(query.sql, name);
     }
     const values = [...query.parameters];
-    const result = await pool.query(name === undefined ? { text: query.sql, values } : { name, text: query.sql, values });
-    return result.rows as R[];
+    // Not pool.query: it closes the connection after ANY failed query, and a booking that loses a race fails with
+    // 23P01 by design; each such loss cost a new connection (and a new parse of every statement on it). An error
+    // PostgreSQL answered leaves the connection usable, so only other errors (the socket) give it up.
+    const client = await pool.connect();
+    const onError = (): void => undefined; // a broken socket also fails the query below, which reports it
+    client.on('error', onError);
+    let failure: unknown;
+    try {
+      const result = await client.query(name === undefined ? { text: query.sql, values } : { name, text: query.sql, values });
+      return result.rows as R[];
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(failure === undefined || failure instanceof pg.DatabaseError ? undefined : (failure as Error));
+    }
   };
 }
 
