@@ -1,11 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { pooledRandomBytes } from './random.ts';
 
 // Ids are opaque strings. UUID v7 sorts by creation time, which keeps B-tree inserts local and
-// makes ids usable as a stable tiebreaker in cursors.
+// makes ids usable as a stable tiebreaker in cursors. The random bytes come from a pooled CSPRNG buffer
+// (random.ts): one id is made per write, and a randomBytes call each was a visible share of a booking's CPU.
 export function newId(): string {
-  const bytes = randomBytes(16);
-  const ms = BigInt(Date.now());
-  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
+  const bytes = pooledRandomBytes(16);
+  let ms = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -9,7 +9,7 @@ import { makeBusySlotsConsumer } from './app/busy-slots-consumer.ts';
 import { makeReviewRatingsConsumer } from './app/review-ratings-consumer.ts';
 import { makeAccountSuspensionConsumer } from './app/account-suspension-consumer.ts';
 import { caregiversRetentionRules } from './db/retention.repo.ts';
-import { countProfilesByStatus, findProfileById, findProfileByUserId, findProfilesByIds } from './db/caregivers.repo.ts';
+import { countProfilesByStatus, findProfileByUserId, findProfilesByIds, readProfileById } from './db/caregivers.repo.ts';
 import { normaliseRegion } from './domain/regions.ts';
 import { REGION_CATALOGUE } from './domain/regions.data.ts';
 import { caregiverRoutes } from './http/routes.ts';
@@ -29,7 +29,7 @@ export function createCaregiversModule(
   const { db } = platform.database;
   const api: CaregiversApi = {
     async getProfile(id) {
-      const row = await findProfileById(db, id);
+      const row = await readProfileById(platform.database, id);
       return row && toContractProfile(row);
     },
     async findProfileByUserId(userId) {

@@ -41,17 +41,22 @@ export interface Database {
   /** Connections of the pool now (/metrics reads it at each scrape). PGlite is one connection, never waited for by the pool. */
   poolStats(): PoolStats;
   /**
-   * Runs a compiled read outside any transaction as a named prepared statement (PostgreSQL): each pooled connection
-   * parses and plans it once, then only binds and executes it. For hot statements whose plan does not depend on
-   * their parameters (values the planner must see are literals in the text). Only the first PREPARED_STATEMENTS
-   * distinct texts of a process are prepared, so a connection never holds more than that; later ones run unnamed.
+   * Runs one compiled statement outside any transaction as a named prepared statement (PostgreSQL): each pooled
+   * connection parses and plans it once, then only binds and executes it. For hot statements whose plan does not
+   * depend on their parameters (values the planner must see are literals in the text): a read, or a write that
+   * is a transaction of its own (transact.oneStatement). Only the first PREPARED_STATEMENTS distinct texts of a
+   * process are prepared, so a connection never holds more than that; later ones run unnamed. `pinned` is for a
+   * statement whose code builds one fixed text (the booking, a profile by id): it has its own budget of
+   * PINNED_STATEMENTS texts, so texts that vary with their literals (search) can never crowd it out.
    * PGlite runs it as any query.
    */
-  prepared<R>(query: CompiledQuery<R>): Promise<R[]>;
+  prepared<R>(query: CompiledQuery<R>, options?: { pinned?: boolean }): Promise<R[]>;
 }
 
 /** Distinct statement texts a process prepares (on each pooled connection), at most. */
 export const PREPARED_STATEMENTS = 200;
+/** Distinct fixed texts (`prepared(query, { pinned: true })`) a process prepares, besides PREPARED_STATEMENTS. */
+export const PINNED_STATEMENTS = 50;
 
 export interface PoolStats {
   readonly max: number;
@@ -248,17 +253,36 @@ export async function openPostgres(
 }
 
 /** Statement names are handed out per text in this process; node-postgres prepares a name once per connection. */
-function preparedStatements(pool: pg.Pool): <R>(query: CompiledQuery<R>) => Promise<R[]> {
+function preparedStatements(pool: pg.Pool): Database['prepared'] {
   const names = new Map<string, string>();
-  return async <R>(query: CompiledQuery<R>) => {
-    let name = names.get(query.sql);
-    if (name === undefined && names.size < PREPARED_STATEMENTS) {
+  const pinned = new Map<string, string>();
+  return async <R>(query: CompiledQuery<R>, options?: { pinned?: boolean }) => {
+    let name = names.get(query.sql) ?? pinned.get(query.sql);
+    if (name === undefined && options?.pinned === true && pinned.size < PINNED_STATEMENTS) {
+      name = `carenest_pinned_${pinned.size + 1}`;
+      pinned.set(query.sql, name);
+    } else if (name === undefined && options?.pinned !== true && names.size < PREPARED_STATEMENTS) {
       name = `carenest_${names.size + 1}`;
       names.set(query.sql, name);
     }
     const values = [...query.parameters];
-    const result = await pool.query(name === undefined ? { text: query.sql, values } : { name, text: query.sql, values });
-    return result.rows as R[];
+    // Not pool.query: it closes the connection after ANY failed query, and a booking that loses a race fails with
+    // 23P01 by design; each such loss cost a new connection (and a new parse of every statement on it). An error
+    // PostgreSQL answered leaves the connection usable, so only other errors (the socket) give it up.
+    const client = await pool.connect();
+    const onError = (): void => undefined; // a broken socket also fails the query below, which reports it
+    client.on('error', onError);
+    let failure: unknown;
+    try {
+      const result = await client.query(name === undefined ? { text: query.sql, values } : { name, text: query.sql, values });
+      return result.rows as R[];
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(failure === undefined || failure instanceof pg.DatabaseError ? undefined : (failure as Error));
+    }
   };
 }
 

@@ -20,7 +20,8 @@ export interface Transact {
    * `WITH write AS (<write>) INSERT INTO platform.outbox ...`, which PostgreSQL runs as its own transaction:
    * one round trip instead of BEGIN, the write, the outbox insert and COMMIT, with the same guarantee (both
    * commit or neither; a failing write, e.g. a constraint, writes no event). Then the relay is woken.
-   * Anything the write must do first (a lock) goes inside the statement (decision 0030).
+   * Anything the write must do first (a lock) goes inside the statement (decision 0030). It runs as a pinned
+   * prepared statement (Database.prepared): `write` must build one text whatever its values (decision 0034).
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   oneStatement(write: (db: QueryCreator<any>) => Compilable, events: readonly [NewEvent, ...NewEvent[]]): Promise<void>;
@@ -34,11 +35,13 @@ export function createTransact(deps: { database: Database; clock: Clock; eventsC
     const { rows } = outboxRows(events, deps.clock);
     for (let attempt = 1; ; attempt++) {
       try {
-        await deps.database.db
+        // Pinned prepared statement: a use case builds one text for its write, planned once per connection.
+        const statement = deps.database.db
           .with('write', (db) => write(db) as never)
           .insertInto('platform.outbox')
           .values(rows)
-          .execute();
+          .compile();
+        await deps.database.prepared(statement, { pinned: true });
         break;
       } catch (error) {
         if (attempt >= 4 || !TRANSIENT.has(pgErrorCode(error) ?? '')) throw error;

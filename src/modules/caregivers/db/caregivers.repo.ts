@@ -1,5 +1,5 @@
 import { sql, type ColumnType, type Selectable } from 'kysely';
-import type { Executor } from '../../../platform/db/database.ts';
+import type { Database, Executor } from '../../../platform/db/database.ts';
 import { typed } from '../../../platform/db/repository.ts';
 import type { Certificate, DocumentKind, Gender, ProfileStatus, Region, ServiceType } from '../contract.ts';
 import { isUuid } from '../domain/search.ts';
@@ -104,6 +104,18 @@ export async function findProfileById(db: Executor, id: string, options: { forUp
   let query = q(db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/**
+ * A profile by id outside any transaction, as a pinned prepared statement: planned once per connection. Every
+ * booking and quote reads one (CaregiversApi.getProfile), and planning this read cost PostgreSQL more than
+ * running it (decision 0034).
+ */
+export async function readProfileById(database: Database, id: string): Promise<ProfileRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const query = q(database.db).selectFrom('caregivers.profiles').select(PROFILE_COLUMNS).where('id', '=', id).compile();
+  const [row] = await database.prepared(query, { pinned: true });
+  return row;
 }
 
 export async function findProfileByUserId(db: Executor, userId: string, options: { forUpdate?: boolean } = {}): Promise<ProfileRow | undefined> {
