@@ -77,9 +77,11 @@ export interface SearchPage {
  */
 export async function searchHits(database: Database, page: SearchPage): Promise<SearchHit[]> {
   const query = searchQuery(database.db, page).compile();
-  // Prepared (no planning per request) unless a value the plan depends on stays a parameter: the text (common
-  // words walk a sort index, rare names use the trigram index) and the availability window.
-  const preparable = page.criteria.text === undefined && page.criteria.available === undefined;
+  // Prepared (no planning per request) unless a value the plan depends on stays a parameter: a text of 3 or more
+  // characters (common words walk a sort index, rare names use the trigram index) and the availability window.
+  // A shorter text has no trigram, so its plan is the sort-index walk whatever the word: prepared too.
+  const { text, available } = page.criteria;
+  const preparable = (text === undefined || !trigramSearchable(text)) && available === undefined;
   const rows = preparable ? await database.prepared(query) : (await database.db.executeQuery(query)).rows;
   return rows.map((r) => ({ id: r.id, version: r.version, sortValue: Number(r.sort_value) }));
 }
@@ -99,6 +101,18 @@ export async function searchRowsByIds(db: Executor, ids: readonly string[]): Pro
   return rows.map((r) => ({ version: r.version, row: searchRowOf(r.row) }));
 }
 
+/**
+ * Whether the trigram index can serve a search for this text: pg_trgm needs 3 characters. A shorter text is
+ * matched with `strpos`, which no index serves, so a prepared statement's generic plan walks the sort index (for
+ * the parameter of `LIKE $1` the generic plan assumes a rare word and scans the trigram index: 57 ms for `치매`,
+ * against 0.1 ms for the walk; docs/caregiver-search.md, Performance).
+ */
+export function trigramSearchable(text: string): boolean {
+  let characters = 0;
+  for (const _ of text) if (++characters >= 3) return true;
+  return false;
+}
+
 /** The query itself, unexecuted (the EXPLAIN script in test/caregivers compiles it). */
 export function searchQuery(db: Executor, page: SearchPage) {
   const { criteria: c, sort, after } = page;
@@ -115,8 +129,12 @@ export function searchQuery(db: Executor, page: SearchPage) {
   if (c.minRating !== undefined) query = query.where('rating_average', '>=', num(c.minRating));
   if (c.maxHourlyRate !== undefined) query = query.where('hourly_rate', '<=', num(c.maxHourlyRate));
   if (c.maxDailyRate !== undefined) query = query.where('daily_rate', '<=', num(c.maxDailyRate));
-  // search_text is lower-cased and so is the criteria text: LIKE then matches case-insensitively.
-  if (c.text !== undefined) query = query.where(sql<boolean>`search_text LIKE ${containsPattern(c.text)}`);
+  // search_text is lower-cased and so is the criteria text: both forms match case-insensitively, the same rows.
+  if (c.text !== undefined) {
+    query = trigramSearchable(c.text)
+      ? query.where(sql<boolean>`search_text LIKE ${containsPattern(c.text)}`)
+      : query.where(sql<boolean>`strpos(search_text, ${c.text}) > 0`);
+  }
   // Busy slots are this module's copy of the reservations (fed by their events), not a join into them.
   if (c.available) {
     query = query.where(sql<boolean>`NOT EXISTS (SELECT 1 FROM caregivers.busy_slots b
