@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../../platform/db/database.ts';
 import { containsPattern, SORT_DIRECTION, type CursorPosition, type SearchCriteria, type SortName } from '../domain/search.ts';
 import { rangeOf } from './busy-slots.repo.ts';
@@ -57,6 +57,12 @@ export function searchRowOf(json: string): SearchRow {
   return row as unknown as SearchRow;
 }
 
+interface SearchHitRow {
+  id: string;
+  version: string;
+  sort_value: number;
+}
+
 /** A search hit: which profile, at which row version, and its sort key (for the cursor). */
 export interface SearchHit {
   readonly id: string;
@@ -76,7 +82,7 @@ export interface SearchPage {
  * and sort keys: the caller fetches the rows it has no view of yet with searchRowsByIds.
  */
 export async function searchHits(database: Database, page: SearchPage): Promise<SearchHit[]> {
-  const query = searchQuery(database.db, page).compile();
+  const query = compiledSearch(database.db, page);
   // Prepared (no planning per request) unless a value the plan depends on stays a parameter: a text of 3 or more
   // characters (common words walk a sort index, rare names use the trigram index) and the availability window.
   // A shorter text has no trigram, so its plan is the sort-index walk whatever the word: prepared too.
@@ -84,6 +90,48 @@ export async function searchHits(database: Database, page: SearchPage): Promise<
   const preparable = (text === undefined || !trigramSearchable(text)) && available === undefined;
   const rows = preparable ? await database.prepared(query) : (await database.db.executeQuery(query)).rows;
   return rows.map((r) => ({ id: r.id, version: r.version, sortValue: Number(r.sort_value) }));
+}
+
+/** Search shapes whose SQL text is remembered (least recently used out): far more than the prepared statements. */
+export const SEARCH_SHAPES = 1_000;
+const shapes = new Map<string, CompiledQuery<SearchHitRow>>();
+
+/**
+ * The values a search binds, in the order searchQuery binds them: the text (3+ characters as a LIKE pattern), the
+ * availability window, the cursor. Everything else is written into the text (literals), so pages of one shape
+ * differ only in these, and the text is compiled once per shape (Kysely building and compiling it was ~6 % of
+ * the server's CPU per search). A shape whose compiled parameters are not exactly these is compiled every time.
+ */
+export function searchParameters({ criteria: c, after }: SearchPage): unknown[] {
+  const values: unknown[] = [];
+  if (c.text !== undefined) values.push(trigramSearchable(c.text) ? containsPattern(c.text) : c.text);
+  if (c.available) values.push(c.available.from.toISOString(), c.available.to.toISOString());
+  if (after) values.push(after.value, after.id);
+  return values;
+}
+
+/** searchQuery compiled, its text remembered per shape: the page with its bound values left out of the key. */
+export function compiledSearch(db: Executor, page: SearchPage): CompiledQuery<SearchHitRow> {
+  const { text, available } = page.criteria;
+  const shape = JSON.stringify({
+    ...page,
+    criteria: { ...page.criteria, text: text === undefined ? null : trigramSearchable(text) ? 'like' : 'strpos', available: available !== undefined },
+    after: page.after !== undefined,
+  });
+  const parameters = searchParameters(page);
+  const known = shapes.get(shape);
+  if (known !== undefined) {
+    shapes.delete(shape);
+    shapes.set(shape, known);
+    return { ...known, parameters };
+  }
+  const compiled = searchQuery(db, page).compile();
+  const sameValues = compiled.parameters.length === parameters.length && compiled.parameters.every((v, i) => v === parameters[i]);
+  if (sameValues) {
+    shapes.set(shape, compiled);
+    if (shapes.size > SEARCH_SHAPES) shapes.delete(shapes.keys().next().value!);
+  }
+  return compiled;
 }
 
 /**
