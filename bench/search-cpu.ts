@@ -5,15 +5,15 @@
 //   npx node bench/search-cpu.ts                 this tree
 //   BENCH_TREES=/tmp/before,. npx node bench/search-cpu.ts   A/B, interleaved: each query runs on every tree in turn
 // Settings: BENCH_SECONDS (5), BENCH_CONNECTIONS (10), BENCH_ROUNDS (1), BENCH_CAREGIVERS (10,000), DATABASE_URL
-// (admin URL), BENCH_QUERIES (names, comma-separated), KEEP=1 keeps and reuses the database carenest_search_cpu, BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// (admin URL), BENCH_PGLITE=1 (PGlite instead of PostgreSQL), BENCH_QUERIES (names, comma-separated), KEEP=1 keeps and reuses the database carenest_search_cpu, BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof).
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { openPostgres } from '../src/platform/db/database.ts';
+import { openPglite, openPostgres } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
@@ -29,6 +29,7 @@ const TREES = (process.env.BENCH_TREES ?? '.').split(',').map((t) => resolve(t))
 const NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const ONLY = process.env.BENCH_QUERIES?.split(',');
 const NAME = 'carenest_search_cpu';
+const PGLITE = process.env.BENCH_PGLITE === '1';
 
 const QUERIES: Record<string, string> = {
   'region+service': '/api/v1/caregivers?sido=서울&sigungu=강남&serviceType=HOSPITAL&limit=20',
@@ -83,8 +84,26 @@ if (!exists || !process.env.KEEP) {
 
 const dataDir = await mkdtemp(join(tmpdir(), 'carenest-cpu-'));
 const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DEMO_DATA: 'false', PAYMENT_PROVIDER: 'sandbox', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: url.toString(), JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: 'bench-admin-secret' };
+// BENCH_PGLITE=1: each tree's server on its own copy of one seeded PGlite directory (the database is in the server).
+if (PGLITE) {
+  const seeded = join(dataDir, 'seed');
+  const pglite = await openPglite(join(seeded, 'pglite'));
+  await migrate(pglite, MIGRATION_SOURCES);
+  process.stderr.write(`seeding ${CAREGIVERS} caregivers into PGlite...\n`);
+  await seedCaregivers(pglite, CAREGIVERS);
+  await sql`ANALYZE caregivers.profiles`.execute(pglite.db);
+  await pglite.close();
+}
 const servers = [];
-for (const tree of TREES) servers.push({ tree, ...(await start(tree, env)) });
+for (const [i, tree] of TREES.entries()) {
+  if (!PGLITE) {
+    servers.push({ tree, ...(await start(tree, env)) });
+    continue;
+  }
+  await cp(join(dataDir, 'seed'), join(dataDir, `tree-${i}`), { recursive: true });
+  const { DATABASE_URL: _postgres, ...pgliteEnv } = env;
+  servers.push({ tree, ...(await start(tree, { ...pgliteEnv, DATA_DIR: join(dataDir, `tree-${i}`) })) });
+}
 try {
   process.stdout.write(`| round | tree | query | req/s | server µs/req | PostgreSQL µs/req | sum | load avg (1 min) |\n|---|---|---|---:|---:|---:|---:|---:|\n`);
   for (let round = 1; round <= ROUNDS; round++) {
