@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../../platform/db/database.ts';
 import { containsPattern, SORT_DIRECTION, type CursorPosition, type SearchCriteria, type SortName } from '../domain/search.ts';
 import { rangeOf } from './busy-slots.repo.ts';
@@ -57,6 +57,12 @@ export function searchRowOf(json: string): SearchRow {
   return row as unknown as SearchRow;
 }
 
+interface SearchHitRow {
+  id: string;
+  version: string;
+  sort_value: number;
+}
+
 /** A search hit: which profile, at which row version, and its sort key (for the cursor). */
 export interface SearchHit {
   readonly id: string;
@@ -76,12 +82,56 @@ export interface SearchPage {
  * and sort keys: the caller fetches the rows it has no view of yet with searchRowsByIds.
  */
 export async function searchHits(database: Database, page: SearchPage): Promise<SearchHit[]> {
-  const query = searchQuery(database.db, page).compile();
-  // Prepared (no planning per request) unless a value the plan depends on stays a parameter: the text (common
-  // words walk a sort index, rare names use the trigram index) and the availability window.
-  const preparable = page.criteria.text === undefined && page.criteria.available === undefined;
+  const query = compiledSearch(database.db, page);
+  // Prepared (no planning per request) unless a value the plan depends on stays a parameter: a text of 3 or more
+  // characters (common words walk a sort index, rare names use the trigram index) and the availability window.
+  // A shorter text has no trigram, so its plan is the sort-index walk whatever the word: prepared too.
+  const { text, available } = page.criteria;
+  const preparable = (text === undefined || !trigramSearchable(text)) && available === undefined;
   const rows = preparable ? await database.prepared(query) : (await database.db.executeQuery(query)).rows;
   return rows.map((r) => ({ id: r.id, version: r.version, sortValue: Number(r.sort_value) }));
+}
+
+/** Search shapes whose SQL text is remembered (least recently used out): far more than the prepared statements. */
+export const SEARCH_SHAPES = 1_000;
+const shapes = new Map<string, CompiledQuery<SearchHitRow>>();
+
+/**
+ * The values a search binds, in the order searchQuery binds them: the text (3+ characters as a LIKE pattern), the
+ * availability window, the cursor. Everything else is written into the text (literals), so pages of one shape
+ * differ only in these, and the text is compiled once per shape (Kysely building and compiling it was ~6 % of
+ * the server's CPU per search). A shape whose compiled parameters are not exactly these is compiled every time.
+ */
+export function searchParameters({ criteria: c, after }: SearchPage): unknown[] {
+  const values: unknown[] = [];
+  if (c.text !== undefined) values.push(trigramSearchable(c.text) ? containsPattern(c.text) : c.text);
+  if (c.available) values.push(c.available.from.toISOString(), c.available.to.toISOString());
+  if (after) values.push(after.value, after.id);
+  return values;
+}
+
+/** searchQuery compiled, its text remembered per shape: the page with its bound values left out of the key. */
+export function compiledSearch(db: Executor, page: SearchPage): CompiledQuery<SearchHitRow> {
+  const { text, available } = page.criteria;
+  const shape = JSON.stringify({
+    ...page,
+    criteria: { ...page.criteria, text: text === undefined ? null : trigramSearchable(text) ? 'like' : 'strpos', available: available !== undefined },
+    after: page.after !== undefined,
+  });
+  const parameters = searchParameters(page);
+  const known = shapes.get(shape);
+  if (known !== undefined) {
+    shapes.delete(shape);
+    shapes.set(shape, known);
+    return { ...known, parameters };
+  }
+  const compiled = searchQuery(db, page).compile();
+  const sameValues = compiled.parameters.length === parameters.length && compiled.parameters.every((v, i) => v === parameters[i]);
+  if (sameValues) {
+    shapes.set(shape, compiled);
+    if (shapes.size > SEARCH_SHAPES) shapes.delete(shapes.keys().next().value!);
+  }
+  return compiled;
 }
 
 /**
@@ -97,6 +147,18 @@ export async function searchRowsByIds(db: Executor, ids: readonly string[]): Pro
     .where(sql<boolean>`status = 'APPROVED' AND NOT account_suspended`)
     .execute();
   return rows.map((r) => ({ version: r.version, row: searchRowOf(r.row) }));
+}
+
+/**
+ * Whether the trigram index can serve a search for this text: pg_trgm needs 3 characters. A shorter text is
+ * matched with `strpos`, which no index serves, so a prepared statement's generic plan walks the sort index (for
+ * the parameter of `LIKE $1` the generic plan assumes a rare word and scans the trigram index: 57 ms for `치매`,
+ * against 0.1 ms for the walk; docs/caregiver-search.md, Performance).
+ */
+export function trigramSearchable(text: string): boolean {
+  let characters = 0;
+  for (const _ of text) if (++characters >= 3) return true;
+  return false;
 }
 
 /** The query itself, unexecuted (the EXPLAIN script in test/caregivers compiles it). */
@@ -115,8 +177,12 @@ export function searchQuery(db: Executor, page: SearchPage) {
   if (c.minRating !== undefined) query = query.where('rating_average', '>=', num(c.minRating));
   if (c.maxHourlyRate !== undefined) query = query.where('hourly_rate', '<=', num(c.maxHourlyRate));
   if (c.maxDailyRate !== undefined) query = query.where('daily_rate', '<=', num(c.maxDailyRate));
-  // search_text is lower-cased and so is the criteria text: LIKE then matches case-insensitively.
-  if (c.text !== undefined) query = query.where(sql<boolean>`search_text LIKE ${containsPattern(c.text)}`);
+  // search_text is lower-cased and so is the criteria text: both forms match case-insensitively, the same rows.
+  if (c.text !== undefined) {
+    query = trigramSearchable(c.text)
+      ? query.where(sql<boolean>`search_text LIKE ${containsPattern(c.text)}`)
+      : query.where(sql<boolean>`strpos(search_text, ${c.text}) > 0`);
+  }
   // Busy slots are this module's copy of the reservations (fed by their events), not a join into them.
   if (c.available) {
     query = query.where(sql<boolean>`NOT EXISTS (SELECT 1 FROM caregivers.busy_slots b

@@ -6,6 +6,7 @@ import { actorOf } from '../../../platform/http/access.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../contract.ts';
 import type { CaregiversUseCases } from '../app/use-cases.ts';
 import { adminCaregiverRoutes } from './admin-routes.ts';
+import { searchPageBody } from './search-body.ts';
 import {
   BusyList,
   BusyQuery,
@@ -14,6 +15,7 @@ import {
   FullProfile,
   IdParams,
   ProfileDetail,
+  PublicProfile,
   RegionsPage,
   SearchPage,
   TopPage,
@@ -137,7 +139,14 @@ export function caregiverRoutes(app: FastifyInstance, useCases: CaregiversUseCas
         response: { 200: SearchPage },
       },
     },
-    async (request) => useCases.searchProfiles(request.query),
+    // The page is sent as JSON bytes made from each profile's remembered JSON (search-body.ts, decision 0033):
+    // the same bytes the SearchPage schema gives, without serialising 20 profiles per request.
+    async (request, reply) => {
+      const page = await useCases.searchProfiles(request.query);
+      // Compiled once per route by the route's serialiser compiler (Fastify keeps it per schema object).
+      const serializeItem = reply.compileSerializationSchema(PublicProfile as unknown as Record<string, unknown>);
+      return reply.type('application/json; charset=utf-8').send(searchPageBody(page, serializeItem) as never);
+    },
   );
 
   api.get(
