@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { circuitBreaker, retryDelayMs, type BreakerOptions, type CircuitState } from '../circuit-breaker.ts';
 import { AppError, type ErrorKind, type FieldError } from '../errors.ts';
 import { signInternalCall } from '../internal-auth.ts';
 import { decodeWire, encodeWire } from './codec.ts';
@@ -26,7 +26,7 @@ export interface ContractClientOptions {
   readonly retries?: number;
   /** First backoff; it doubles per attempt, with jitter. */
   readonly backoffMs?: number;
-  readonly breaker?: { readonly resetTimeoutMs?: number; readonly errorThresholdPercentage?: number; readonly volumeThreshold?: number; readonly windowMs?: number };
+  readonly breaker?: BreakerOptions;
   readonly metrics?: Registry;
   readonly logger?: Pick<Logger, 'info' | 'warn'>;
   readonly now?: () => number;
@@ -34,7 +34,7 @@ export interface ContractClientOptions {
 
 export interface ContractClient {
   readonly call: ContractCaller;
-  circuitState(): 'closed' | 'half_open' | 'open';
+  circuitState(): CircuitState;
   close(): void;
 }
 
@@ -93,20 +93,16 @@ export function createContractClient(options: ContractClientOptions): ContractCl
     throw new TransportFailure(`HTTP ${status}`, 'unavailable');
   }
 
-  const breaker = new CircuitBreaker(exchange, {
+  const breaker = circuitBreaker(exchange, {
     name: `contract-${module}`,
-    timeout: false, // each attempt has its own AbortSignal timeout, which also cancels the request
-    resetTimeout: options.breaker?.resetTimeoutMs ?? 10_000,
-    errorThresholdPercentage: options.breaker?.errorThresholdPercentage ?? 50,
-    volumeThreshold: options.breaker?.volumeThreshold ?? 5,
-    rollingCountTimeout: options.breaker?.windowMs ?? 10_000,
-    rollingPercentilesEnabled: false,
-    enableSnapshots: false,
+    target: `the ${module} service`,
+    calls: 'its calls',
+    logFields: { module },
+    logger,
+    options: options.breaker,
+    defaultResetTimeoutMs: 10_000,
   });
-  breaker.on('open', () => logger?.warn({ module }, `circuit to the ${module} service opened: its calls fail fast until it half-opens`));
-  breaker.on('halfOpen', () => logger?.info({ module }, `circuit to the ${module} service half-open: trying one call`));
-  breaker.on('close', () => logger?.info({ module }, `circuit to the ${module} service closed`));
-  const circuitState = (): 'closed' | 'half_open' | 'open' => (breaker.opened ? 'open' : breaker.halfOpen ? 'half_open' : 'closed');
+  const circuitState = breaker.state;
   metrics.circuits.set(module, circuitState);
 
   function unavailable(method: string, why: string): AppError {
@@ -137,7 +133,7 @@ export function createContractClient(options: ContractClientOptions): ContractCl
         metrics.calls.inc({ module, method, outcome: failure.outcome });
         if (failure.outcome === 'circuit_open' || attempt >= attempts) throw unavailable(method, failure.message);
         logger?.warn({ module, method, attempt, reason: failure.message }, 'retrying contract call');
-        await sleep(backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+        await sleep(retryDelayMs(backoffMs, attempt));
       }
     } finally {
       stopTimer();

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { circuitStateGauge, type CircuitState } from '../circuit-breaker.ts';
 import { oncePerRegistry } from '../observability/shared.ts';
 
 // Contract calls to other services (split mode), like the providers' call metrics: count by outcome,
@@ -6,8 +7,6 @@ import { oncePerRegistry } from '../observability/shared.ts';
 // come from the contracts' declarations, the outcome from a fixed list.
 
 export type CallOutcome = 'ok' | 'app_error' | 'unavailable' | 'timeout' | 'circuit_open';
-export type CircuitState = 'closed' | 'half_open' | 'open';
-const CIRCUIT = { closed: 0, half_open: 1, open: 2 } as const;
 
 export interface ContractMetrics {
   readonly calls: Counter<'module' | 'method' | 'outcome'>;
@@ -17,15 +16,10 @@ export interface ContractMetrics {
 
 export function contractMetrics(registry: Registry | undefined): ContractMetrics {
   return oncePerRegistry(registry, 'contract-calls', (registers) => {
-    const circuits = new Map<string, () => CircuitState>();
-    new Gauge({
+    const circuits = circuitStateGauge(registers, {
       name: 'contract_circuit_state',
       help: 'Circuit breaker to the service running a module: 0 closed, 1 half-open, 2 open',
-      labelNames: ['module'] as const,
-      registers,
-      collect() {
-        for (const [module, state] of circuits) this.set({ module }, CIRCUIT[state()]);
-      },
+      label: 'module',
     });
     return {
       calls: new Counter({

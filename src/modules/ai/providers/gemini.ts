@@ -2,6 +2,7 @@ import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import type { AiProvider } from './provider.ts';
 import { AiProviderError } from './provider-errors.ts';
 import { translationInstruction } from './prompts.ts';
+import type { CircuitState } from '../../../platform/circuit-breaker.ts';
 import { resilient, type Attempt, type ResilienceOptions } from './resilience.ts';
 
 // Gemini through Google's SDK (@google/genai): `POST {baseUrl}/v1/models/{model}:generateContent` with
@@ -18,7 +19,7 @@ export interface GeminiOptions extends Omit<ResilienceOptions, 'retries' | 'back
   readonly backoffMs?: number;
 }
 
-export type GeminiProvider = AiProvider & { circuitState(): 'closed' | 'open' | 'half_open'; close(): void };
+export type GeminiProvider = AiProvider & { circuitState(): CircuitState; close(): void };
 
 function answerOf(response: GenerateContentResponse): Attempt<string> {
   const text = response.text;

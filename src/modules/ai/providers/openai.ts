@@ -2,6 +2,7 @@ import type { AiProvider } from './provider.ts';
 import { AiProviderError, reasonOfStatus } from './provider-errors.ts';
 import { translationInstruction } from './prompts.ts';
 import { resilient, type Attempt, type ResilienceOptions } from './resilience.ts';
+import type { CircuitState } from '../../../platform/circuit-breaker.ts';
 
 // Any OpenAI-compatible chat-completions endpoint (OpenAI itself, or a self-hosted model behind vLLM,
 // Ollama, llama.cpp...): `POST {baseUrl}/chat/completions`, bearer OPENAI_API_KEY when set. Plain fetch:
@@ -18,7 +19,7 @@ export interface OpenAiOptions extends Omit<ResilienceOptions, 'retries' | 'back
   readonly backoffMs?: number;
 }
 
-export type OpenAiProvider = AiProvider & { circuitState(): 'closed' | 'open' | 'half_open'; close(): void };
+export type OpenAiProvider = AiProvider & { circuitState(): CircuitState; close(): void };
 
 interface ChatCompletion {
   choices?: { message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }[];

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { circuitStateGauge, type CircuitState } from '../../../platform/circuit-breaker.ts';
 import { oncePerRegistry } from '../../../platform/observability/shared.ts';
 import { isProviderError } from './provider-errors.ts';
 import type { PaymentProvider } from './provider.ts';
@@ -8,26 +9,20 @@ import type { PaymentProvider } from './provider.ts';
 // outcome is "ok" or a ProviderError reason.
 
 type Operation = 'confirm' | 'get_payment' | 'get_by_order' | 'cancel';
-const CIRCUIT = { closed: 0, half_open: 1, open: 2 } as const;
 
 interface Family {
   readonly calls: Counter<'provider' | 'operation' | 'outcome'>;
   readonly latency: Histogram<'provider' | 'operation'>;
   /** Circuit state readers by provider, summed into the gauge at scrape time. */
-  readonly circuits: Map<string, () => keyof typeof CIRCUIT>;
+  readonly circuits: Map<string, () => CircuitState>;
 }
 
 function family(registry: Registry): Family {
   return oncePerRegistry(registry, 'payment-provider', (registers) => {
-    const circuits = new Map<string, () => keyof typeof CIRCUIT>();
-    new Gauge({
+    const circuits = circuitStateGauge(registers, {
       name: 'payment_provider_circuit_state',
       help: 'Circuit breaker to the payment provider: 0 closed, 1 half-open, 2 open',
-      labelNames: ['provider'] as const,
-      registers,
-      collect() {
-        for (const [provider, state] of circuits) this.set({ provider }, CIRCUIT[state()]);
-      },
+      label: 'provider',
     });
     return {
       calls: new Counter({
@@ -48,7 +43,7 @@ function family(registry: Registry): Family {
   });
 }
 
-type CircuitReader = () => keyof typeof CIRCUIT;
+type CircuitReader = () => CircuitState;
 
 /** The provider's circuit breaker state, when it has one (Toss); the sandbox has none: always closed. */
 function circuitOf(provider: PaymentProvider): CircuitReader {

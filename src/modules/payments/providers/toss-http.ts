@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
+import { circuitBreaker, retryDelayMs, type BreakerOptions, type CircuitState } from '../../../platform/circuit-breaker.ts';
 import { ProviderError, TRANSPORT_CODES, isRetryable, providerError, type ProviderOperation } from './provider-errors.ts';
 import { parseTossError } from './toss-payment.ts';
 
@@ -8,17 +8,6 @@ import { parseTossError } from './toss-payment.ts';
 // requests, and a circuit breaker so that when Toss is down our requests fail at once instead of piling
 // up behind 10-second timeouts. Business answers (any status below 500) are returned, not thrown: what
 // they mean is toss.ts's business, and they never trip the breaker.
-
-export interface TossBreakerOptions {
-  /** How long the circuit stays open before one trial request is let through (half-open). */
-  readonly resetTimeoutMs?: number;
-  /** Percentage of failed requests in the window at which the circuit opens. */
-  readonly errorThresholdPercentage?: number;
-  /** Requests the window must hold before the circuit may open at all, so one blip does not open it. */
-  readonly volumeThreshold?: number;
-  /** Length of the rolling window the percentage is taken over. */
-  readonly windowMs?: number;
-}
 
 export type ProviderLogger = Pick<Logger, 'info' | 'warn'>;
 
@@ -30,7 +19,7 @@ export interface TossHttpOptions {
   readonly retries: number;
   /** First backoff; it doubles per attempt, with jitter. */
   readonly backoffMs: number;
-  readonly breaker: TossBreakerOptions;
+  readonly breaker: BreakerOptions;
   readonly logger: ProviderLogger | undefined;
 }
 
@@ -48,8 +37,6 @@ export interface TossAnswer {
   readonly status: number;
   readonly body: unknown;
 }
-
-export type CircuitState = 'closed' | 'open' | 'half_open';
 
 export interface TossHttp {
   /** Toss's answer below 500; throws ProviderError (reason unavailable) when there was none to give. */
@@ -118,19 +105,15 @@ export function createTossHttp(options: TossHttpOptions): TossHttp {
     return answer;
   }
 
-  const breaker = new CircuitBreaker(exchange, {
+  const breaker = circuitBreaker(exchange, {
     name: 'toss-payments',
-    timeout: false, // each attempt has its own AbortSignal timeout, which also cancels the request
-    resetTimeout: options.breaker.resetTimeoutMs ?? 30_000,
-    errorThresholdPercentage: options.breaker.errorThresholdPercentage ?? 50,
-    volumeThreshold: options.breaker.volumeThreshold ?? 5,
-    rollingCountTimeout: options.breaker.windowMs ?? 10_000,
-    rollingPercentilesEnabled: false,
-    enableSnapshots: false,
+    target: 'Toss',
+    calls: 'payments',
+    logFields: { provider: 'toss' },
+    logger,
+    options: options.breaker,
+    defaultResetTimeoutMs: 30_000,
   });
-  breaker.on('open', () => logger?.warn({ provider: 'toss' }, 'circuit to Toss opened: payments fail fast until it half-opens'));
-  breaker.on('halfOpen', () => logger?.info({ provider: 'toss' }, 'circuit to Toss half-open: trying one request'));
-  breaker.on('close', () => logger?.info({ provider: 'toss' }, 'circuit to Toss closed'));
 
   async function send(request: TossRequest): Promise<TossAnswer> {
     // A GET changes nothing, and Toss answers a repeated Idempotency-Key with the first answer, so
@@ -149,14 +132,13 @@ export function createTossHttp(options: TossHttpOptions): TossHttp {
       }
       if (!failure.retryable || attempt >= attempts) throw failure;
       logger?.warn({ provider: 'toss', operation: request.operation, attempt, code: failure.providerCode }, 'retrying Toss request');
-      // Doubling backoff with jitter, so callers that failed together do not come back together.
-      await sleep(options.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+      await sleep(retryDelayMs(options.backoffMs, attempt));
     }
   }
 
   return {
     send,
-    circuitState: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half_open' : 'closed'),
+    circuitState: breaker.state,
     close: () => breaker.shutdown(),
   };
 }

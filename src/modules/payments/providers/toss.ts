@@ -1,6 +1,7 @@
 import type { CancelInput, ConfirmInput, PaymentProvider, ProviderPayment } from './provider.ts';
 import { ProviderError, providerError, TRANSPORT_CODES, type ProviderOperation } from './provider-errors.ts';
-import { createTossHttp, type CircuitState, type ProviderLogger, type TossAnswer, type TossBreakerOptions } from './toss-http.ts';
+import type { BreakerOptions, CircuitState } from '../../../platform/circuit-breaker.ts';
+import { createTossHttp, type ProviderLogger, type TossAnswer } from './toss-http.ts';
 import { parseTossError, parseTossPayment } from './toss-payment.ts';
 
 // The real provider: a client of Toss Payments' core API v1 (https://api.tosspayments.com). Tests run
@@ -16,7 +17,7 @@ export interface TossProviderOptions {
   /** Further attempts of idempotent requests after network errors, timeouts and 5xx. */
   readonly retries?: number;
   readonly backoffMs?: number;
-  readonly breaker?: TossBreakerOptions;
+  readonly breaker?: BreakerOptions;
   readonly logger?: ProviderLogger;
 }
 
