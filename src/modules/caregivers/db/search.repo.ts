@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../../platform/db/database.ts';
+import { lru } from '../domain/lru.ts';
 import { containsPattern, SORT_DIRECTION, type CursorPosition, type SearchCriteria, type SortName } from '../domain/search.ts';
 import { rangeOf } from './busy-slots.repo.ts';
 import { q, type ProfileRow } from './caregivers.repo.ts';
@@ -94,7 +95,7 @@ export async function searchHits(database: Database, page: SearchPage): Promise<
 
 /** Search shapes whose SQL text is remembered (least recently used out): far more than the prepared statements. */
 export const SEARCH_SHAPES = 1_000;
-const shapes = new Map<string, CompiledQuery<SearchHitRow>>();
+const shapes = lru<string, CompiledQuery<SearchHitRow>>(SEARCH_SHAPES);
 
 /**
  * The values a search binds, in the order searchQuery binds them: the text (3+ characters as a LIKE pattern), the
@@ -120,17 +121,10 @@ export function compiledSearch(db: Executor, page: SearchPage): CompiledQuery<Se
   });
   const parameters = searchParameters(page);
   const known = shapes.get(shape);
-  if (known !== undefined) {
-    shapes.delete(shape);
-    shapes.set(shape, known);
-    return { ...known, parameters };
-  }
+  if (known !== undefined) return { ...known, parameters };
   const compiled = searchQuery(db, page).compile();
   const sameValues = compiled.parameters.length === parameters.length && compiled.parameters.every((v, i) => v === parameters[i]);
-  if (sameValues) {
-    shapes.set(shape, compiled);
-    if (shapes.size > SEARCH_SHAPES) shapes.delete(shapes.keys().next().value!);
-  }
+  if (sameValues) shapes.set(shape, compiled);
   return compiled;
 }
 

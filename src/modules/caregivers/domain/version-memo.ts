@@ -1,3 +1,5 @@
+import { lru } from './lru.ts';
+
 // A bounded memo of values derived from database rows, keyed by the row's id and its version. Pure.
 //
 // The search keeps the public view of each profile it has shown (app/search-profiles.ts), keyed by the
@@ -15,21 +17,14 @@ export interface VersionMemo<V> {
 
 /** At most `capacity` ids; past it the least recently used goes first. */
 export function versionMemo<V>(capacity: number): VersionMemo<V> {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
-  // A Map iterates in insertion order: deleting and re-inserting on use keeps the least recent first.
-  const entries = new Map<string, { version: string; value: V }>();
+  const entries = lru<string, { version: string; value: V }>(capacity);
   return {
     get(id, version) {
       const entry = entries.get(id);
-      if (entry === undefined || entry.version !== version) return undefined;
-      entries.delete(id);
-      entries.set(id, entry);
-      return entry.value;
+      return entry?.version === version ? entry.value : undefined;
     },
     set(id, version, value) {
-      entries.delete(id);
       entries.set(id, { version, value });
-      if (entries.size > capacity) entries.delete(entries.keys().next().value!);
     },
     get size() {
       return entries.size;
