@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { SettingsOf } from './platform/settings.ts';
 import { openPlatform } from './platform/assemble.ts';
 import { lockOwner } from './platform/backup/data-dir-lock.ts';
 import { pgliteDataDir } from './platform/db/database.ts';
-import { copyTemplate } from './platform/db/pglite-template.ts';
+import { copyTemplate, holdsDatabase } from './platform/db/pglite-template.ts';
 import { travellingClock } from './platform/clock.ts';
 import { loggerOptions } from './platform/observability/logger.ts';
 import { resolveSecret } from './platform/secrets.ts';
@@ -25,12 +24,9 @@ import { seedDemoData } from './demo/seed.ts';
 export const PREPARE_COMMAND = 'prepare-data';
 const MAIN = resolve(import.meta.dirname, 'main.ts');
 
-/** Whether DATA_DIR holds no embedded database yet (PostgreSQL writes PG_VERSION first thing in initdb). */
+/** Whether DATA_DIR holds no embedded database yet. */
 export async function databaseMissing(dataDir: string): Promise<boolean> {
-  return access(join(pgliteDataDir(dataDir), 'PG_VERSION')).then(
-    () => false,
-    () => true,
-  );
+  return !(await holdsDatabase(pgliteDataDir(dataDir)));
 }
 
 /** Runs `main.ts prepare-data` with this process's node flags and environment; resolves when it exited 0. */

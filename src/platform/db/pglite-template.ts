@@ -36,6 +36,11 @@ async function pgliteVersion(): Promise<string> {
   throw new Error("PGlite's package.json not found");
 }
 
+/** Whether a PGlite data directory holds a database (PostgreSQL writes PG_VERSION first thing in initdb). */
+export function holdsDatabase(dir: string): Promise<boolean> {
+  return exists(join(dir, 'PG_VERSION'));
+}
+
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
@@ -50,7 +55,7 @@ async function exists(path: string): Promise<boolean> {
 export async function makeTemplate(sources: readonly MigrationSource[], root: string = TEMPLATE_ROOT): Promise<{ dir: string; made: boolean }> {
   const key = await templateKey(sources);
   const dir = join(root, PREFIX + key);
-  if (await exists(join(dir, 'PG_VERSION'))) return { dir, made: false };
+  if (await holdsDatabase(dir)) return { dir, made: false };
   await mkdir(root, { recursive: true });
   const building = join(root, `building-${process.pid}-${key}`);
   await rm(building, { recursive: true, force: true });
@@ -63,7 +68,7 @@ export async function makeTemplate(sources: readonly MigrationSource[], root: st
     }
     // Another install may have finished first: its template is as good as ours.
     await rename(building, dir).catch(async (error: unknown) => {
-      if (!(await exists(join(dir, 'PG_VERSION')))) throw error;
+      if (!(await holdsDatabase(dir))) throw error;
     });
   } finally {
     await rm(building, { recursive: true, force: true });
@@ -81,7 +86,7 @@ export async function makeTemplate(sources: readonly MigrationSource[], root: st
  */
 export async function copyTemplate(target: string, sources: readonly MigrationSource[], root: string = TEMPLATE_ROOT): Promise<boolean> {
   const dir = join(root, PREFIX + (await templateKey(sources)));
-  if (!(await exists(join(dir, 'PG_VERSION'))) || (await exists(target))) return false;
+  if (!(await holdsDatabase(dir)) || (await exists(target))) return false;
   const copying = `${target}.copying`;
   await rm(copying, { recursive: true, force: true });
   try {
