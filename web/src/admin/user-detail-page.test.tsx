@@ -71,6 +71,8 @@ describe('AdminUserDetailPage', () => {
     });
     renderWithProviders(<AdminUserDetailPage params={params} />, { locale: 'en' });
     await userEvent.click(await screen.findByRole('button', { name: 'Suspend account' }));
+    // The panel moves focus to its heading on the next frame: typing before that loses the keys to the heading.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Suspend this account?' })));
     await userEvent.type(screen.getByLabelText(/Reason for suspension/), 'test');
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm suspension' }));
