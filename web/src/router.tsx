@@ -19,7 +19,7 @@ const snapshot = () => `${window.location.pathname}${window.location.search}`;
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  window.scrollTo?.(0, 0);
+  window.scrollTo(0, 0);
   for (const listener of listeners) listener();
 }
 

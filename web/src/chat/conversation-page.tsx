@@ -86,7 +86,7 @@ function Conversation({ roomId, me, readerLanguage }: { roomId: string; me: stri
   const count = conversation.state.messages.length + conversation.state.pending.length;
   const newest = conversation.state.messages.at(-1)?.id;
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
+    end.current?.scrollIntoView({ block: 'end' });
   }, [newest, count]);
   const incoming = conversation.lastIncoming;
   const announcement = incoming ? m.newMessage(name || m.fallbackTitle, translationFor(incoming, readerLanguage) ?? incoming.text) : '';
