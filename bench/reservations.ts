@@ -1,12 +1,14 @@
 // Reservation creates per second with 50 concurrent clients on PostgreSQL, non-conflicting (each client
 // books its own caregiver) and conflicting (all 50 race for one caregiver's slot: one wins, 49 get 409),
 // beside a raw SQL insert loop into the same table with the same 50-way concurrency; then p50/p99 of
-// POST /payments/confirm with the sandbox provider. Run: `npm run bench:reservations`.
+// POST /payments/confirm with the sandbox provider, and the floor: the raw insert behind a bare Fastify route
+// (bare-insert-server.ts). Run: `npm run bench:reservations`.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { client, startServer, stopServer, summarise, round } from './http-client.ts';
+import { RAW_INSERT } from './raw-insert.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -206,12 +208,7 @@ try {
   const inserted = await during(SECONDS, async (w) => {
     const { startAt, endAt } = slot(rawSlot[w]!++);
     const t0 = performance.now();
-    await pool.query(
-      `INSERT INTO reservations.reservations (id, guardian_id, caregiver_id, caregiver_user_id, caregiver_name, status, rate_type,
-         service_type, start_at, end_at, location, patient_name, quote, total_amount, created_at, updated_at)
-       VALUES ($1, 'g', $2, 'u', 'n', 'REQUESTED', 'HOURLY', 'HOSPITAL', $3, $4, '{}'::jsonb, 'p', '{}'::jsonb, 15000, now(), now())`,
-      [randomUUID(), rawIds[w], startAt, endAt],
-    );
+    await pool.query(RAW_INSERT, [randomUUID(), rawIds[w], startAt, endAt]);
     rawLatencies.push(performance.now() - t0);
   }, CLIENTS);
   const seconds3 = (performance.now() - elapsed3) / 1000;
@@ -219,6 +216,31 @@ try {
   await pool.end();
   results.rawSql = { requests: inserted, perSecond: round(inserted / seconds3), ...summarise(rawLatencies), cpuMsPerRequest: cpuMsPerRequest3 };
   process.stderr.write(`raw SQL: ${JSON.stringify(results.rawSql)}\n`);
+
+  // The floor: the same raw insert behind a bare Fastify route (bare-insert-server.ts), same client and clients.
+  const bareServer = await startServer(['bench/bare-insert-server.ts'], { DATABASE_URL: pgUrl.toString(), PORT: '0' });
+  try {
+    const barePost = leanClient(`http://127.0.0.1:${bareServer.port}`, CLIENTS);
+    const bareIds = Array.from({ length: CLIENTS }, () => randomUUID());
+    const bareSlot = new Array<number>(CLIENTS).fill(0);
+    const bareLatencies: number[] = [];
+    let bareFailures = 0;
+    await Promise.all(bareIds.map((id, w) => barePost('/api/v1/reservations', { caregiverId: id, ...slot(bareSlot[w]!++) }, '')));
+    const cpu4 = await cpuNow(bareServer.child.pid!);
+    const elapsed4 = performance.now();
+    const bareInserted = await during(SECONDS, async (w) => {
+      const t0 = performance.now();
+      const res = await barePost('/api/v1/reservations', { caregiverId: bareIds[w], ...slot(bareSlot[w]!++) }, '');
+      bareLatencies.push(performance.now() - t0);
+      if (res.status !== 201) bareFailures += 1;
+    }, CLIENTS);
+    const seconds4 = (performance.now() - elapsed4) / 1000;
+    const cpuMsPerRequest4 = cpuPer(cpu4, await cpuNow(bareServer.child.pid!), bareInserted);
+    results.bareHttpInsert = { requests: bareInserted, perSecond: round(bareInserted / seconds4), failures: bareFailures, ...summarise(bareLatencies), cpuMsPerRequest: cpuMsPerRequest4 };
+    process.stderr.write(`bare HTTP + insert: ${JSON.stringify(results.bareHttpInsert)}\n`);
+  } finally {
+    await stopServer(bareServer.child);
+  }
 
   // Confirm latency: one payment at a time, sandbox provider.
   const confirmLatencies: number[] = [];
@@ -244,12 +266,14 @@ try {
 const nonConflicting = results.nonConflicting as { perSecond: number };
 const rawSql = results.rawSql as { perSecond: number };
 results.ratioToRawSqlPercent = round((nonConflicting.perSecond / Math.max(1, rawSql.perSecond)) * 100);
+const bareHttpInsert = results.bareHttpInsert as { perSecond: number };
+results.bareRatioToRawSqlPercent = round((bareHttpInsert.perSecond / Math.max(1, rawSql.perSecond)) * 100);
 const load = (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' ');
 const output = { clients: CLIENTS, seconds: SECONDS, node: process.version, loadAverage: load, ...results };
 const resultsDir = new URL('./results/', import.meta.url);
 await mkdir(resultsDir, { recursive: true });
 const file = new URL(`reservations-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, resultsDir);
 await writeFile(file, `${JSON.stringify(output, null, 2)}\n`);
-process.stderr.write(`ratio: non-conflicting creates are ${results.ratioToRawSqlPercent} % of the raw SQL insert rate (target >= 30 %); load average ${load}\n`);
+process.stderr.write(`ratio: non-conflicting creates are ${results.ratioToRawSqlPercent} % of the raw SQL insert rate (target >= 30 %); the bare HTTP route with the same insert is ${results.bareRatioToRawSqlPercent} %; load average ${load}\n`);
 process.stderr.write(`results: ${file.pathname}\n`);
 process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
