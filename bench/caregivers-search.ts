@@ -13,13 +13,13 @@ import { seedCaregivers } from './seed-caregivers.ts';
 import { startServer, stopServer as stop } from './http-client.ts';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { createBenchDatabase, dropBenchDatabase, load, loadServer, report, type LoadResult } from './load.ts';
+import { load, loadServer, report, type LoadResult } from './load.ts';
+import { ADMIN_URL, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CAREGIVERS = Number(process.env.BENCH_CAREGIVERS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const QUERIES: Record<string, string> = {
   'region+service, recommended': '/api/v1/caregivers?sido=서울&sigungu=강남&serviceType=HOSPITAL&limit=20',

@@ -17,14 +17,13 @@ import pg from 'pg';
 import { WebSocket } from 'ws';
 import { startFakeGemini } from '../test/fakes/gemini-server.ts';
 import { client, percentile, round, startServer, stopServer } from './http-client.ts';
-import { createBenchDatabase, dropBenchDatabase } from './load.ts';
+import { ADMIN_URL, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const ROOMS = Number(process.env.BENCH_CHAT_ROOMS ?? 500);
 const SECONDS = Number(process.env.BENCH_CHAT_SECONDS ?? 20);
 const RATES = (process.env.BENCH_CHAT_RATES ?? '0.1,0.5,2').split(',').map(Number);
 const HOT_SECONDS = Number(process.env.BENCH_CHAT_HOT_SECONDS ?? 10);
 const HOT_WINDOW = 8; // sends in flight per side in the hot room
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'bench password 12345';
 const ADMIN_SECRET = 'bench-admin-secret-000';

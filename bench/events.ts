@@ -6,7 +6,6 @@
 // Settings: KAFKA_BROKERS, DATABASE_URL (admin URL), BENCH_RATE, BENCH_SECONDS, BENCH_BACKLOG,
 // BENCH_PARTITIONS (3), BENCH_CONCURRENCY (4).
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { pino } from 'pino';
 import { systemClock } from '../src/platform/clock.ts';
 import { openPostgres, type Database } from '../src/platform/db/database.ts';
@@ -17,31 +16,18 @@ import { createKafkaBus } from '../src/platform/events/kafka-bus.ts';
 import { appendToOutbox } from '../src/platform/events/outbox.ts';
 import { startOutboxRelay } from '../src/platform/events/relay.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
+import { percentile } from './http-client.ts';
+import { ADMIN_URL, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 20_000);
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const Benched = defineEvent('bench.happened.v1', Type.Object({ i: Type.Integer() }));
 
 const dbName = `carenest_bench_e_${process.pid}`;
-const url = new URL(ADMIN_URL);
-url.pathname = `/${dbName}`;
-
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  await c.query(text);
-  await c.end();
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 interface Row {
   case: string;
@@ -56,10 +42,10 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  await admin(`CREATE DATABASE ${dbName}`);
+  const url = await createBenchDatabase(ADMIN_URL, dbName);
   let database: Database | undefined;
   try {
-    database = await openPostgres(url.toString(), 20);
+    database = await openPostgres(url, 20);
     await migrate(database, MIGRATION_SOURCES);
     const db = database;
     const latencies: number[] = [];
@@ -160,7 +146,7 @@ async function main(): Promise<void> {
     console.log('\nLatency = handler end - occurredAt (the outbox write); the backlog row includes the wait in the outbox.');
   } finally {
     await database?.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await dropBenchDatabase(ADMIN_URL, dbName);
   }
 }
 

@@ -2,7 +2,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { startServer, stopServer } from './http-client.ts';
 
 export interface LoadResult {
@@ -48,28 +47,6 @@ export async function loadServer(
   } finally {
     await stopServer(server.child);
   }
-}
-
-async function admin(adminUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates database `name` next to `adminUrl`'s (a copy of `template` when given) and returns its URL. */
-export async function createBenchDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
-  await admin(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export function dropBenchDatabase(adminUrl: string, name: string): Promise<void> {
-  return admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 /** Prints the markdown table and keeps the raw results in bench/results/ (not committed). */

@@ -9,11 +9,11 @@ import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { client, startServer, stopServer, summarise, round } from './http-client.ts';
 import { RAW_INSERT } from './raw-insert.ts';
+import { ADMIN_URL, adminQuery, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const CONFIRMS = Number(process.env.BENCH_CONFIRMS ?? 200);
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_SECRET = 'bench-admin-secret-000';
 const PASSWORD = 'bench password 12345';
 const HOUR = 3_600_000;
@@ -21,15 +21,6 @@ const HOUR = 3_600_000;
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 
 const dbName = `carenest_bench_r_${process.pid}`;
-const pgUrl = new URL(ADMIN_URL);
-pgUrl.pathname = `/${dbName}`;
-
-async function admin(sqlText: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  await c.query(sqlText);
-  await c.end();
-}
 
 type Call = ReturnType<typeof client>;
 
@@ -74,12 +65,9 @@ async function cpuOf(pid: number): Promise<number> {
  * connected to the bench database (others' work on a shared host is left out; a backend that exited is).
  */
 async function cpuNow(serverPid: number): Promise<{ server: number; load: number; postgres: number }> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  const backends = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
-  await c.end();
+  const backends = await adminQuery<{ pid: number }>(ADMIN_URL, 'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
   let postgres = 0;
-  for (const { pid } of backends.rows) postgres += await cpuOf(pid);
+  for (const { pid } of backends) postgres += await cpuOf(pid);
   const own = process.cpuUsage();
   return { server: await cpuOf(serverPid), load: (own.user + own.system) / 1e6, postgres };
 }
@@ -131,9 +119,9 @@ async function during<T>(seconds: number, worker: (w: number) => Promise<T>, wor
 }
 
 const results: Record<string, unknown> = {};
-await admin(`CREATE DATABASE ${dbName}`);
+const pgUrl = await createBenchDatabase(ADMIN_URL, dbName);
 const server = await startServer([...SERVER_NODE_ARGS, 'src/main.ts'], {
-  DATABASE_URL: pgUrl.toString(), PAYMENT_PROVIDER: 'sandbox', DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
+  DATABASE_URL: pgUrl, PAYMENT_PROVIDER: 'sandbox', DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', ADMIN_SIGNUP_SECRET: ADMIN_SECRET, LOGIN_MAX_FAILURES: '1000',
 });
 try {
@@ -198,7 +186,7 @@ try {
   process.stderr.write(`conflicting: ${JSON.stringify(results.conflicting)}\n`);
 
   // Raw SQL: the same table, 50 connections each inserting its own caregiver's rows.
-  const pool = new pg.Pool({ connectionString: pgUrl.toString(), max: CLIENTS });
+  const pool = new pg.Pool({ connectionString: pgUrl, max: CLIENTS });
   const rawSlot = new Array<number>(CLIENTS).fill(0);
   const rawIds = Array.from({ length: CLIENTS }, () => randomUUID());
   const rawLatencies: number[] = [];
@@ -218,7 +206,7 @@ try {
   process.stderr.write(`raw SQL: ${JSON.stringify(results.rawSql)}\n`);
 
   // The floor: the same raw insert behind a bare Fastify route (bare-insert-server.ts), same client and clients.
-  const bareServer = await startServer(['bench/bare-insert-server.ts'], { DATABASE_URL: pgUrl.toString(), PORT: '0' });
+  const bareServer = await startServer(['bench/bare-insert-server.ts'], { DATABASE_URL: pgUrl, PORT: '0' });
   try {
     const barePost = leanClient(`http://127.0.0.1:${bareServer.port}`, CLIENTS);
     const bareIds = Array.from({ length: CLIENTS }, () => randomUUID());
@@ -260,7 +248,7 @@ try {
   process.stderr.write(`confirm: ${JSON.stringify(results.confirm)}\n`);
 } finally {
   await stopServer(server.child);
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await dropBenchDatabase(ADMIN_URL, dbName);
 }
 // The ratio issue 15 asks for (target >= 30 %): API creates per second over raw inserts per second, same run.
 const nonConflicting = results.nonConflicting as { perSecond: number };

@@ -21,27 +21,15 @@ import { createRetentionWorker, type RetentionRule } from '../src/platform/reten
 import { retentionSettings } from '../src/platform/retention/settings.ts';
 import { defaultSettings } from '../src/platform/settings.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
+import { percentile } from './http-client.ts';
+import { ADMIN_URL, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BATCH = Number(process.env.RETENTION_BATCH_SIZE ?? 1000);
 const SURVIVORS = 10_000;
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `carenest_bench_r_${process.pid}`;
-const url = new URL(ADMIN_URL);
-url.pathname = `/${dbName}`;
 const TABLES = ['platform.outbox', 'platform.inbox'] as const;
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  await c.query(text);
-  await c.end();
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 function summary(ms: readonly number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -88,8 +76,8 @@ async function seed(database: Database): Promise<void> {
 }
 
 /** A handler-like writer on its own connection: one outbox row and one inbox row per transaction, until stopped. */
-function startWriter(): { stop: () => Promise<number[]> } {
-  const client = new pg.Client({ connectionString: url.toString() });
+function startWriter(url: string): { stop: () => Promise<number[]> } {
+  const client = new pg.Client({ connectionString: url });
   const latencies: number[] = [];
   let running = true;
   const done = (async () => {
@@ -117,8 +105,8 @@ function startWriter(): { stop: () => Promise<number[]> } {
 }
 
 /** Samples pg_locks every 20 ms: how often some session of the bench database waited for a lock. */
-function startLockSampler(): { stop: () => Promise<{ samples: number; samplesWithWaits: number; maxWaiting: number }> } {
-  const client = new pg.Client({ connectionString: url.toString() });
+function startLockSampler(url: string): { stop: () => Promise<{ samples: number; samplesWithWaits: number; maxWaiting: number }> } {
+  const client = new pg.Client({ connectionString: url });
   let running = true;
   let samples = 0;
   let samplesWithWaits = 0;
@@ -147,8 +135,8 @@ function startLockSampler(): { stop: () => Promise<{ samples: number; samplesWit
 }
 
 async function main(): Promise<void> {
-  await admin(`CREATE DATABASE ${dbName}`);
-  const database = await openPostgres(url.toString(), 4);
+  const url = await createBenchDatabase(ADMIN_URL, dbName);
+  const database = await openPostgres(url, 4);
   try {
     await migrate(database, MIGRATION_SOURCES);
     const version = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db)).rows[0]!.v;
@@ -159,7 +147,7 @@ async function main(): Promise<void> {
     const before = await sizes(database);
     log(`sizes before: ${JSON.stringify(mb(before))} MB`);
 
-    const baselineWriter = startWriter();
+    const baselineWriter = startWriter(url);
     await sleep(3000);
     const baseline = summary(await baselineWriter.stop());
 
@@ -186,8 +174,8 @@ async function main(): Promise<void> {
       settings,
       timed,
     );
-    const writer = startWriter();
-    const sampler = startLockSampler();
+    const writer = startWriter(url);
+    const sampler = startLockSampler(url);
     const p0 = performance.now();
     const run = await worker.runNow();
     const pruneSeconds = round((performance.now() - p0) / 1000, 1);
@@ -230,7 +218,7 @@ async function main(): Promise<void> {
     await writeFile(new URL(`retention-${result.date.replace(/[:.]/g, '-')}.json`, dir), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await database.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await dropBenchDatabase(ADMIN_URL, dbName);
   }
 }
 

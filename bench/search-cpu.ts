@@ -18,13 +18,12 @@ import { migrate } from '../src/platform/db/migrator.ts';
 import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
 import { stopServer } from './http-client.ts';
-import { createBenchDatabase, dropBenchDatabase } from './load.ts';
+import { ADMIN_URL, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const CAREGIVERS = Number(process.env.BENCH_CAREGIVERS ?? 10_000);
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TREES = (process.env.BENCH_TREES ?? '.').split(',').map((t) => resolve(t));
 const NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const ONLY = process.env.BENCH_QUERIES?.split(',');

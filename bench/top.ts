@@ -13,12 +13,12 @@ import { MIGRATION_SOURCES } from '../src/modules/migrations.ts';
 import { RANKING } from '../src/modules/caregivers/domain/ranking.ts';
 import { seedCaregivers } from './seed-caregivers.ts';
 import { startServer, stopServer as stop } from './http-client.ts';
-import { createBenchDatabase, dropBenchDatabase, loadServer, report, type LoadResult } from './load.ts';
+import { loadServer, report, type LoadResult } from './load.ts';
+import { ADMIN_URL, createBenchDatabase, dropBenchDatabase } from './scratch-db.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CAREGIVERS = Number(process.env.BENCH_CAREGIVERS ?? 10_000);
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL?.trim() ?? '';
 
 const QUERIES: Record<string, string> = { 'limit=10': '/api/v1/caregivers/top?limit=10', 'limit=50': '/api/v1/caregivers/top?limit=50' };
