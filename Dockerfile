@@ -13,7 +13,8 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 COPY package.json package-lock.json ./
-# npm ci's postinstall (scripts/postinstall.ts) finds no web/ yet and does nothing: web:build below builds it.
+# npm ci's postinstall (scripts/postinstall.ts) finds no web/ or src/ yet and does nothing: web:build below builds
+# the web app, and postinstall is run again once src/ is there, for the embedded database template.
 COPY scripts/postinstall.ts ./scripts/
 RUN npm ci
 COPY tsconfig.json ./
@@ -22,6 +23,9 @@ COPY web ./web
 # Vite writes the production bundle (and its precompressed .gz/.br copies) into web/dist, which src/web-assets.ts
 # serves at `/` (it builds only when web/dist/index.html is missing, and Vite is not in the runtime image).
 RUN npm run web:build && test -f web/dist/index.html
+# The embedded database made once, migrated and empty (decision 0035), under node_modules/.cache/carenest, which
+# `npm prune` keeps: a container's new /data starts as a copy of it instead of running initdb and every migration.
+RUN node scripts/postinstall.ts && test -f node_modules/.cache/carenest/pglite-*/PG_VERSION
 RUN npm prune --omit=dev && npm cache clean --force
 
 # ---- runtime: production dependencies + src + web/dist, non-root ------------------------------------------------

@@ -34,13 +34,20 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('Dockerfile', () => {
-  it('builds on node:24 slim in two stages: npm ci, the web build, then only production dependencies', () => {
+  it('builds on node:24 slim in two stages: npm ci, the web build, the database template, then only production dependencies', () => {
     const build = stage('build');
     expect(build[0]).toMatch(/^FROM node:24-bookworm-slim AS build$/);
-    const runs = build.filter((l) => l.startsWith('RUN ')).join('\n');
-    expect(runs).toContain('npm ci');
-    expect(runs).toContain('npm run web:build');
-    expect(runs).toContain('npm prune --omit=dev');
+    const runs = build.filter((l) => l.startsWith('RUN '));
+    const at = (text: string) => runs.findIndex((l) => l.includes(text));
+    expect(at('npm ci')).toBeGreaterThanOrEqual(0);
+    expect(at('npm run web:build')).toBeGreaterThan(at('npm ci'));
+    // The template needs src/ (its migrations), copied after npm ci; the build fails without it rather than ship
+    // an image whose every new volume runs initdb.
+    const template = at('node scripts/postinstall.ts');
+    expect(template).toBeGreaterThan(at('npm ci'));
+    expect(runs[template]).toContain('test -f node_modules/.cache/carenest/pglite-*/PG_VERSION');
+    expect(build.findIndex((l) => l.startsWith('COPY src'))).toBeLessThan(build.indexOf(runs[template]!));
+    expect(at('npm prune --omit=dev')).toBeGreaterThan(template);
     expect(pkg.scripts['web:build']).toBeDefined();
   });
 
