@@ -3,7 +3,7 @@ import type { LocalRealtime } from '../../src/platform/realtime/local-realtime.t
 import type { ServerFrame } from '../../src/platform/realtime/realtime.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-server.ts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app.ts';
-import { acceptedBooking, approvedCaregiver, call, DAY, confirm, eventually, openPayment, problemOf, sandboxPay, type Booking } from '../payments/support.ts';
+import { acceptedBooking, approvedCaregiver, call, DAY, confirm, eventually, openPayment, problemOf, reservationOf, sandboxPay, type Booking } from '../payments/support.ts';
 import { notificationsOf, setSlackId, slackDeliveries, waitForTypes } from './support.ts';
 
 // Over HTTP with the whole app: a booking produces notifications in each reader's language, pushed as
@@ -84,6 +84,9 @@ describe('notifications over HTTP', () => {
     slack.failNext(10, { method: 'chat.postMessage', error: 'service_unavailable' });
     const booking = await acceptedBooking(t, { guardian, caregiver: cg, startsIn: 20 * DAY });
     await pay(booking);
+    // The reservation is confirmed by the payment's event, after the request returned: cancelling before that would
+    // cancel an unpaid booking (no confirmation DM at all) and leave one pending delivery instead of two.
+    await eventually(async () => expect((await reservationOf(t, guardian, booking.reservationId)).status).toBe('CONFIRMED'));
     const cancel = await call(t, { method: 'POST', url: `/api/v1/reservations/${booking.reservationId}/cancel`, headers: guardian.auth, payload: { reason: '일정이 바뀌었습니다' } });
     expect(cancel.statusCode).toBe(200);
 
