@@ -117,7 +117,11 @@ export async function openRun(name: string, device: Device, baseUrl: string): Pr
         page,
         async shot(label) {
           const file = join(dir, `${next()}-${slug(who)}-${slug(label)}.png`);
-          // From the top: a full-page shot scrolled down paints the sticky header mid-page.
+          // Work the page queued for its next frames first (the search results scroll their heading into view on
+          // the next animation frame): run after the scroll below, it moved the page under the sticky header while
+          // axe measured the filters' touch targets. Then from the top: a full-page shot scrolled down paints the
+          // sticky header mid-page.
+          await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))').catch(() => undefined);
           await page.evaluate('window.scrollTo(0, 0)').catch(() => undefined);
           await page.screenshot({ path: file, fullPage: true });
           if (label !== 'failure') {
